@@ -1,0 +1,1 @@
+"""Balancing Act: an educational strategy game about alliances."""

@@ -1,0 +1,57 @@
+"""Objectives, scores and the winner."""
+
+from __future__ import annotations
+
+from game.engine.economy import income_parts
+from game.engine.metrics import Metrics
+from game.engine.state import GameState
+
+
+def objective_met(state: GameState, nation: str, metrics: Metrics) -> bool:
+    n, rules = state.nations[nation], state.rules
+    if not n.alive:
+        return False
+    top_other = max((metrics.share_of(o) for o in metrics.ids if o != nation), default=0.0)
+    return {
+        "survive": len(state.owned(nation)) >= n.start_provinces,
+        "prosperity": income_parts(state, nation)["base"] >= 1.3 * n.start_income,
+        "standing": n.legitimacy >= 70,
+        "hegemony": state.winner == nation or metrics.share_of(nation) >= rules.hegemony_share,
+        "prevent_hegemony": top_other < rules.hegemony_share and state.winner in ("", nation),
+    }[n.objective]
+
+
+def score(state: GameState, nation: str, metrics: Metrics) -> dict[str, float]:
+    """The documented weighted sum: survival, territory, economy, legitimacy and objective."""
+    n, rules = state.nations[nation], state.rules
+    if not n.alive:
+        return {
+            "survival": 0.0,
+            "territory": 0.0,
+            "economy": 0.0,
+            "legitimacy": 0.0,
+            "objective": 0.0,
+            "total": 0.0,
+        }
+    territory = min(2.0, len(state.owned(nation)) / max(1, n.start_provinces))
+    economy = min(2.0, income_parts(state, nation)["base"] / max(1e-9, n.start_income))
+    parts = {
+        "survival": rules.score_survival,
+        "territory": rules.score_territory * territory,
+        "economy": rules.score_economy * economy,
+        "legitimacy": rules.score_legitimacy * n.legitimacy / 100,
+        "objective": rules.score_objective * objective_met(state, nation, metrics),
+    }
+    parts = {k: round(v, 2) for k, v in parts.items()}
+    parts["total"] = round(sum(parts.values()), 2)
+    return parts
+
+
+def scores(state: GameState, metrics: Metrics) -> dict[str, dict[str, float]]:
+    return {nation: score(state, nation, metrics) for nation in state.nations}
+
+
+def leader(state: GameState, table: dict[str, dict[str, float]]) -> str:
+    """The highest total; ties go to the earlier state of the map."""
+    order = list(state.nations)
+    return max(order, key=lambda n: (table[n]["total"], -order.index(n)))

@@ -1,0 +1,232 @@
+"""resolve_turn(state, orders) -> (next state, events): the phases of a turn, in their fixed order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from game.engine import assembly, combat, diplomacy, economy, metrics, scoring
+from game.engine.context import Turn
+from game.engine.events import Event
+from game.engine.orders import (
+    AdoptMission,
+    Answer,
+    AnswerCall,
+    Budget,
+    DeclareWar,
+    Expel,
+    FundInstitution,
+    Launch,
+    Leave,
+    Move,
+    Order,
+    Propose,
+    Table,
+    Vote,
+    validate,
+)
+from game.engine.state import GameState, War
+
+Orders = dict[str, list[Order]]
+
+
+def start(state: GameState) -> GameState:
+    """Note each state's starting territory and income, against which scores are measured."""
+    for nation in state.living():
+        n = state.nations[nation]
+        n.start_provinces = len(state.owned(nation))
+        n.start_income = round(metrics.base_income(state, nation), 6)
+    return state
+
+
+def resolve_turn(state: GameState, orders: Orders | Iterable[Order]) -> tuple[GameState, list[Event]]:
+    """Resolve one turn from every state's orders; the given state is left untouched."""
+    if state.over:
+        raise ValueError("the game is over")
+    turn = Turn(state.clone(), _generator(state.rng))
+    accepted = _accept(turn, orders)
+    s = turn.state
+
+    _scripted(turn)
+    economy.collect_income(turn)  # 1. income
+
+    for o in _of(accepted, AnswerCall):  # 2. diplomacy
+        diplomacy.answer_call(turn, o)
+    for o in _of(accepted, Answer):
+        diplomacy.answer(turn, o)
+    for o in _of(accepted, Leave):
+        diplomacy.leave(turn, o)
+    for o in _of(accepted, Expel):
+        diplomacy.expel(turn, o)
+    for o in _of(accepted, FundInstitution):
+        diplomacy.fund_institution(turn, o)
+    for o in _of(accepted, AdoptMission):
+        diplomacy.adopt_mission(turn, o)
+    diplomacy.lapse_calls(turn)
+    diplomacy.expire_proposals(turn)
+    for o in _of(accepted, Propose):
+        if o.kind != "join_operation" or o.operation in s.operations:
+            diplomacy.register_proposal(turn, o)
+
+    for o in _of(accepted, Budget):  # 3. orders: the budget
+        economy.apply_budget(turn, o)
+
+    for o in _of(accepted, DeclareWar):  # 4. resolution
+        combat.declare_war(turn, o)
+    combat.resolve_moves(turn, _of(accepted, Move))
+    for o in _of(accepted, Launch):
+        combat.launch(turn, o)
+    combat.run_operations(turn)
+    combat.eliminate_defeated(turn)
+
+    if s.assembly:  # 5. the Assembly
+        assembly.hold_session(turn, _of(accepted, Vote))
+        for o in _of(accepted, Table):
+            if s.nations[o.target].alive:
+                assembly.table(turn, o)
+
+    _review(turn)  # 6. review
+    s.rng = turn.rng.bit_generator.state
+    return s, turn.events
+
+
+def _generator(saved: dict) -> np.random.Generator:
+    bits = np.random.PCG64()
+    bits.state = saved
+    return np.random.Generator(bits)
+
+
+def _accept(turn: Turn, orders: Orders | Iterable[Order]) -> list[Order]:
+    """Every legal order, states in map order; each rejected order is logged with its reason."""
+    if not isinstance(orders, dict):
+        grouped: Orders = {}
+        for o in orders:
+            grouped.setdefault(o.actor, []).append(o)
+        orders = grouped
+    accepted = []
+    for actor in turn.state.nations:
+        ok, rejected = validate(turn.state, actor, orders.get(actor, []))
+        accepted += ok
+        for order, reason in rejected:
+            turn.log("order_rejected", [actor], "", actor=actor, order=order.to_dict(), why=reason)
+        for order in ok:
+            if order.reason:
+                turn.log(
+                    "decision",
+                    [actor],
+                    order.reason.get("concept", ""),
+                    actor=actor,
+                    order=order.to_dict(),
+                    **{k: v for k, v in order.reason.items() if k != "concept"},
+                )
+    for actor in sorted(set(orders) - set(turn.state.nations)):
+        for order in orders[actor]:
+            turn.log(
+                "order_rejected",
+                [],
+                "",
+                actor=actor,
+                order=order.to_dict(),
+                why=f"there is no state '{actor}'",
+            )
+    return accepted
+
+
+def _of(orders: list[Order], kind: type) -> list:
+    return [o for o in orders if isinstance(o, kind)]
+
+
+def _scripted(turn: Turn) -> None:
+    """Apply the scenario's events scripted for this turn."""
+    s = turn.state
+    for ev in [e for e in s.script if e.turn == s.turn]:
+        nation = s.nations.get(ev.state)
+        if ev.kind != "message" and (nation is None or not nation.alive):
+            continue
+        if ev.kind == "production_shock":
+            nation.production_factor = round(nation.production_factor * ev.factor, 6)
+        elif ev.kind == "regime_change":
+            nation.values = list(ev.values) or nation.values
+            nation.controller.personality = ev.personality or nation.controller.personality
+        elif ev.kind == "war":
+            target = s.nations.get(ev.target)
+            if target and target.alive and not s.at_war(ev.state, ev.target):
+                for ag in [a for a in s.agreements_of(ev.state) if ev.target in a.members]:
+                    diplomacy.remove_member(
+                        turn, ag, ev.state, "war"
+                    ) if ag.kind != "guarantee" else turn.remove_agreement(ag.id, "war")
+                war = War(id=s.new_id("war"), attackers=[ev.state], defenders=[ev.target], started=s.turn)
+                s.wars[war.id] = war
+                diplomacy.call_to_arms(turn, war)
+        turn.log(
+            "scripted",
+            [ev.state] if ev.state else [],
+            "",
+            kind=ev.kind,
+            actor=ev.state,
+            target=ev.target,
+            message=ev.text,
+            factor=ev.factor,
+        )
+
+
+def _review(turn: Turn) -> None:
+    s, rules = turn.state, turn.state.rules
+    for nation in s.living():
+        n = s.nations[nation]
+        n.aggression = round(n.aggression * rules.aggression_decay, 6)
+        drift = max(-rules.legitimacy_recovery, min(rules.legitimacy_recovery, 50.0 - n.legitimacy))
+        turn.adjust_legitimacy(nation, drift)
+    for ag in list(s.agreements.values()):
+        if ag.kind == "bloc" and ag.institution:
+            for m in ag.members:
+                turn.adjust_legitimacy(m, rules.institution_legitimacy)
+        if ag.kind == "pact" and s.nations[ag.leader].legitimacy >= 60:
+            for m in ag.members:
+                if m != ag.leader:
+                    turn.adjust_legitimacy(m, rules.pact_status_legitimacy)
+    _return_stranded(s)
+    for war in list(s.wars.values()):
+        if not war.attackers or not war.defenders:
+            diplomacy.end_war(turn, war, "one side left")
+    m = metrics.compute(s)
+    diplomacy.update_cohesion(turn, m)
+    for nation in s.living():
+        n = s.nations[nation]
+        n.legitimacy = round(n.legitimacy, 6)
+        n.hegemony_streak = n.hegemony_streak + 1 if m.share_of(nation) >= rules.hegemony_share else 0
+        if n.hegemony_streak >= rules.hegemony_turns:
+            s.over, s.winner = True, nation
+            turn.log(
+                "hegemony",
+                [nation],
+                "balance_of_power",
+                actor=nation,
+                share=round(m.share_of(nation), 3),
+                turns=n.hegemony_streak,
+            )
+    if len(s.living()) <= 1 and not s.over:
+        s.over, s.winner = True, s.living()[0] if s.living() else ""
+    if s.turn >= rules.turn_limit and not s.over:
+        s.over = True
+    if s.over:
+        table = scoring.scores(s, m)
+        s.winner = s.winner or scoring.leader(s, table)
+        turn.log(
+            "game_over", [s.winner], "", winner=s.winner, scores={k: v["total"] for k, v in table.items()}
+        )
+    s.turn += 1
+
+
+def _return_stranded(s: GameState) -> None:
+    """Forces standing where they no longer may (their pact ended) go home to their capital."""
+    for prov in sorted(s.forces):
+        owner = s.provinces[prov].owner
+        for nation in sorted(s.forces.get(prov, {})):
+            if nation != owner and not s.partners(nation, owner):
+                strength = s.forces[prov][nation]
+                economy.place(s, prov, nation, -strength)
+                home = s.nations[nation].capital
+                if s.provinces[home].owner == nation:
+                    economy.place(s, home, nation, strength)
