@@ -3,6 +3,7 @@
 from game.engine.events import Event
 from game.engine.metrics import Metrics
 from game.engine.metrics import compute as compute_metrics
+from game.engine.observe import observe
 from game.engine.orders import Order, OrderError, check, legal_orders, order_from_dict, validate
 from game.engine.state import GameState
 from game.engine.turn import resolve_turn, start
@@ -16,6 +17,7 @@ __all__ = [
     "check",
     "compute_metrics",
     "legal_orders",
+    "observe",
     "order_from_dict",
     "resolve_turn",
     "start",
