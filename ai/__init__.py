@@ -1,0 +1,1 @@
+"""AI players: clients of the rules engine that see an observation and return orders."""
