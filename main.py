@@ -1,0 +1,239 @@
+"""Balancing Act command line: play (the default), validate, simulate, replay, bench."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from game.bench import REPEATS, engine_row, table
+from game.jsonfile import reason
+from game.record import RecordError, first_difference, read_record, write_record
+from game.replay import find_map, replay
+from game.saves import SaveError
+from game.scenario import ScenarioError, load_scenario
+from game.session import Game
+from game.summary import final_text, turn_text
+
+ROOT = Path(__file__).resolve().parent
+MAPS = ROOT / "maps"
+DEFAULT_MAP = MAPS / "tutorial.yaml"
+BENCH_TURNS = 10
+MAX_SEED = 2**63 - 1
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument on one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
+def number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high})")
+        return value
+
+    return parse
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="main.py",
+        description="Balancing Act: a turn-based strategy game about alliances. "
+        "Without a command, plays a game (see: main.py play --help).",
+    )
+    parser.set_defaults(run=run_play, map=str(DEFAULT_MAP), seed=None, load=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play a game (the default command)", description=PLAY_HELP)
+    play.add_argument(
+        "--map", default=str(DEFAULT_MAP), metavar="FILE", help="the map (default: %(default)s)"
+    )
+    play.add_argument(
+        "--seed", type=number(0, MAX_SEED), metavar="S", help="the seed (default: a random one)"
+    )
+    play.add_argument("--load", metavar="SAVE", help="continue a saved game instead")
+    play.set_defaults(run=run_play)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check map files",
+        description="Check map files; prints 'ok: FILE' for each valid one, else every problem "
+        "as FILE:LINE:COLUMN: problem — fix. Exits 1 when any file has a problem.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="a map file (.yaml)")
+    validate.set_defaults(run=run_validate)
+
+    simulate = commands.add_parser(
+        "simulate",
+        help="play an all-AI game headless",
+        description="Play a game with the AI running every state, printing a summary of each turn.",
+    )
+    simulate.add_argument("--map", metavar="FILE", help="the map (or --load a save)")
+    simulate.add_argument(
+        "--turns", type=number(1, 10_000), metavar="N", help="turns to play (default: to the end)"
+    )
+    simulate.add_argument(
+        "--seed", type=number(0, MAX_SEED), default=1, metavar="S", help="the seed (default: 1)"
+    )
+    simulate.add_argument("--record", metavar="OUT.json", help="write the game record here")
+    simulate.add_argument("--save", metavar="OUT.json", help="save the game here at the end")
+    simulate.add_argument("--load", metavar="SAVE", help="continue a saved game instead of starting one")
+    simulate.set_defaults(run=run_simulate)
+
+    replay = commands.add_parser(
+        "replay",
+        help="replay a game record and check it",
+        description="Replay a game record from its map, seed and orders and report whether it "
+        "reproduces byte for byte. Exits 1 when it does not.",
+    )
+    replay.add_argument("record", metavar="RECORD.json", help="a game record (simulate --record)")
+    replay.add_argument("--map", metavar="FILE", help="the map (default: the one in maps/ the record names)")
+    replay.set_defaults(run=run_replay)
+
+    bench = commands.add_parser(
+        "bench",
+        help="time the engine on every shipped map",
+        description="For each map in maps/, the median time the engine takes to resolve one full "
+        "turn of a realistic game (the AI's order choice excluded), and turns per second.",
+    )
+    bench.add_argument(
+        "--turns",
+        type=number(1, 1000),
+        default=BENCH_TURNS,
+        metavar="N",
+        help="turns of a game to time on each map (default: %(default)s)",
+    )
+    bench.set_defaults(run=run_bench)
+    return parser
+
+
+PLAY_HELP = (
+    "Play a game. The game screen comes with the user-interface issue; until then this plays "
+    "a headless demo game with the AI running every state and prints what happens."
+)
+
+
+def run_play(args: argparse.Namespace) -> int:
+    print(
+        "The game screen is not built yet: playing a headless demo game instead, "
+        "with the AI running every state."
+    )
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    return play_out(args.map, seed, args.load, turns=None)
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    if bool(args.map) == bool(args.load):
+        raise Usage("simulate needs --map FILE or --load SAVE (one of them)")
+    return play_out(args.map, args.seed, args.load, args.turns, args.record, args.save)
+
+
+def play_out(
+    map_path: str | None,
+    seed: int,
+    load: str | None,
+    turns: int | None,
+    record_path: str | None = None,
+    save_path: str | None = None,
+) -> int:
+    """Play a new or loaded game with the AI for `turns` turns (None: to the end), printing each turn."""
+    if load:
+        game = Game.load(load)
+        print(f"Continuing {game.state.title} from {load} at turn {game.state.turn}, seed {game.state.seed}.")
+    else:
+        game = Game.new(load_scenario(map_path), seed)
+        print(f"{game.state.title} ({map_path}), seed {seed}, {game.state.rules.turn_limit} turns at most.")
+    names = {n: nation.name for n, nation in game.state.nations.items()}
+    played = 0
+    while not game.over and (turns is None or played < turns):
+        game.play_turn()
+        played += 1
+        print(turn_text(game.record, len(game.record.turns) - 1, names))
+    if game.over and not played:
+        print("This game is already over.")
+    print(final_text(game.record, names))
+    if record_path:
+        write_record(record_path, game.record)
+        print(f"Record written to {record_path}.")
+    if save_path:
+        game.save(save_path)
+        print(f"Game saved to {save_path}.")
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.files:
+        try:
+            load_scenario(path)
+        except ScenarioError as exc:
+            failed = True
+            print("\n".join(exc.lines()))
+        else:
+            print(f"ok: {path}")
+    return 1 if failed else 0
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    record, text = read_record(args.record)
+    map_path = args.map or find_map(record, MAPS)
+    _, fresh = replay(record, map_path)
+    outcome = f"{len(fresh.turns)} turns on {map_path}, winner {fresh.winner or 'none yet'}"
+    if fresh.dumps() == text:
+        print(f"ok: {args.record} reproduces byte for byte ({outcome}).")
+        return 0
+    where = first_difference(record, fresh) or "the layout of the file (the contents are equal)"
+    print(f"{args.record} does NOT reproduce: the replay first differs at {where} ({outcome}).")
+    return 1
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    maps = sorted(MAPS.glob("*.yaml"))
+    if not maps:
+        raise Usage(f"no maps in {MAPS}")
+    rows = [engine_row(path, args.turns) for path in maps]
+    title = (
+        f"Engine: time to resolve one full turn (orders chosen beforehand by the AI; "
+        f"{args.turns} turns of a game x {REPEATS} runs, after a warm-up)"
+    )
+    print(table(title, rows))
+    return 0
+
+
+class Usage(Exception):
+    """A command given with arguments that do not fit together."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except Usage as exc:
+        parser.error(str(exc))
+    except ScenarioError as exc:
+        print("\n".join(exc.lines()), file=sys.stderr)
+    except (RecordError, SaveError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{reason(exc)}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
