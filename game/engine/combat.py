@@ -131,23 +131,27 @@ def capture(turn: Turn, prov: str, new_owner: str) -> None:
     state = turn.state
     old = state.provinces[prov].owner
     state.provinces[prov].owner = new_owner
-    loser = state.nations[old]
-    if loser.capital != prov:
-        return
-    remaining = state.owned(old)
-    if state.rules.capital_loss_eliminates or not remaining:
-        for p in remaining:
+    if state.rules.capital_loss_eliminates and state.nations[old].capital == prov:
+        for p in state.owned(old):
             state.provinces[p].owner = new_owner
-        return
-    loser.capital = max(remaining, key=lambda p: (state.provinces[p].production, p))
-    turn.log(
-        "capital_moved",
-        [old],
-        "",
-        actor=old,
-        province=loser.capital,
-        province_name=state.provinces[loser.capital].name,
-    )
+
+
+def settle_capitals(turn: Turn) -> None:
+    """A state that lost its capital but holds land moves its capital to its richest province."""
+    state = turn.state
+    for nation in state.living():
+        n = state.nations[nation]
+        remaining = state.owned(nation)
+        if state.provinces[n.capital].owner != nation and remaining:
+            n.capital = max(remaining, key=lambda p: (state.provinces[p].production, p))
+            turn.log(
+                "capital_moved",
+                [nation],
+                "",
+                actor=nation,
+                province=n.capital,
+                province_name=state.provinces[n.capital].name,
+            )
 
 
 def launch(turn: Turn, order: Launch) -> None:
@@ -241,6 +245,7 @@ def end_operation(turn: Turn, op: Operation) -> None:
 
 
 def eliminate_defeated(turn: Turn) -> None:
+    settle_capitals(turn)
     state = turn.state
     holders = {p.owner for p in state.provinces.values()}
     for nation in state.living():

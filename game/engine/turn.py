@@ -24,6 +24,7 @@ from game.engine.orders import (
     Propose,
     Table,
     Vote,
+    check,
     validate,
 )
 from game.engine.state import GameState, War
@@ -51,40 +52,27 @@ def resolve_turn(state: GameState, orders: Orders | Iterable[Order]) -> tuple[Ga
     _scripted(turn)
     economy.collect_income(turn)  # 1. income
 
-    for o in _of(accepted, AnswerCall):  # 2. diplomacy
-        diplomacy.answer_call(turn, o)
-    for o in _of(accepted, Answer):
-        diplomacy.answer(turn, o)
-    for o in _of(accepted, Leave):
-        diplomacy.leave(turn, o)
-    for o in _of(accepted, Expel):
-        diplomacy.expel(turn, o)
-    for o in _of(accepted, FundInstitution):
-        diplomacy.fund_institution(turn, o)
-    for o in _of(accepted, AdoptMission):
-        diplomacy.adopt_mission(turn, o)
+    _apply(turn, accepted, AnswerCall, diplomacy.answer_call)  # 2. diplomacy
+    _apply(turn, accepted, Answer, diplomacy.answer)
+    _apply(turn, accepted, Leave, diplomacy.leave)
+    _apply(turn, accepted, Expel, diplomacy.expel)
+    _apply(turn, accepted, FundInstitution, diplomacy.fund_institution)
+    _apply(turn, accepted, AdoptMission, diplomacy.adopt_mission)
     diplomacy.lapse_calls(turn)
     diplomacy.expire_proposals(turn)
-    for o in _of(accepted, Propose):
-        if o.kind != "join_operation" or o.operation in s.operations:
-            diplomacy.register_proposal(turn, o)
+    _apply(turn, accepted, Propose, diplomacy.register_proposal)
 
-    for o in _of(accepted, Budget):  # 3. orders: the budget
-        economy.apply_budget(turn, o)
+    _apply(turn, accepted, Budget, economy.apply_budget)  # 3. orders: the budget
 
-    for o in _of(accepted, DeclareWar):  # 4. resolution
-        combat.declare_war(turn, o)
+    _apply(turn, accepted, DeclareWar, combat.declare_war)  # 4. resolution
     combat.resolve_moves(turn, _of(accepted, Move))
-    for o in _of(accepted, Launch):
-        combat.launch(turn, o)
+    _apply(turn, accepted, Launch, combat.launch)
     combat.run_operations(turn)
     combat.eliminate_defeated(turn)
 
     if s.assembly:  # 5. the Assembly
         assembly.hold_session(turn, _of(accepted, Vote))
-        for o in _of(accepted, Table):
-            if s.nations[o.target].alive:
-                assembly.table(turn, o)
+        _apply(turn, accepted, Table, assembly.table)
 
     _review(turn)  # 6. review
     s.rng = turn.rng.bit_generator.state
@@ -135,6 +123,16 @@ def _accept(turn: Turn, orders: Orders | Iterable[Order]) -> list[Order]:
 
 def _of(orders: list[Order], kind: type) -> list:
     return [o for o in orders if isinstance(o, kind)]
+
+
+def _apply(turn: Turn, orders: list[Order], kind: type, handler) -> None:
+    """Carry out the orders of one kind; one that events of this turn made void is logged, not applied."""
+    for order in _of(orders, kind):
+        reason = check(turn.state, order)
+        if reason:
+            turn.log("order_void", [order.actor], "", actor=order.actor, order=order.to_dict(), why=reason)
+        else:
+            handler(turn, order)
 
 
 def _scripted(turn: Turn) -> None:
