@@ -189,7 +189,8 @@ def run_replay(args: argparse.Namespace) -> int:
     record, text = read_record(args.record)
     map_path = args.map or find_map(record, MAPS)
     _, fresh = replay(record, map_path)
-    outcome = f"{len(fresh.turns)} turns on {map_path}, winner {fresh.winner or 'none yet'}"
+    standing = "winner" if fresh.finished else "leading"
+    outcome = f"{len(fresh.turns)} turns on {map_path}, {standing} {fresh.winner}"
     if fresh.dumps() == text:
         print(f"ok: {args.record} reproduces byte for byte ({outcome}).")
         return 0
@@ -201,7 +202,8 @@ def run_replay(args: argparse.Namespace) -> int:
 def run_bench(args: argparse.Namespace) -> int:
     maps = sorted(MAPS.glob("*.yaml"))
     if not maps:
-        raise Usage(f"no maps in {MAPS}")
+        print(f"error: no maps in {MAPS}", file=sys.stderr)
+        return 1
     rows = [engine_row(path, args.turns) for path in maps]
     title = (
         f"Engine: time to resolve one full turn (orders chosen beforehand by the AI; "

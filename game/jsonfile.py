@@ -17,13 +17,13 @@ MAX_BYTES = 256 * 1024 * 1024  # larger files are refused before they are read
 
 
 def plain(value: Any, decimals: int | None = DECIMALS) -> Any:
-    """A JSON-ready copy: numpy values made Python, tuples made lists, floats rounded (None: kept exact)."""
+    """A JSON-ready copy: numpy values made Python, tuples made lists, floats rounded (None: exact)."""
     if isinstance(value, dict):
         return {str(k): plain(v, decimals) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(v, decimals) for v in value]
-    if isinstance(value, np.generic):
-        value = value.item()
+    if isinstance(value, (np.generic, np.ndarray)):
+        return plain(value.tolist(), decimals)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"cannot write the number {value} to JSON")
