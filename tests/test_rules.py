@@ -162,7 +162,7 @@ def test_guarantee_patron_is_called_and_client_support_is_informal():
     s.agenda = [Resolution("r1", "condemn", "C", "E", tabled=s.turn - 1)]
     before = s.nations["E"].legitimacy
     s, events = resolve_turn(s, [Vote("B", "r1", "yes"), Vote("D", "r1", "yes")])
-    gains = {e.data["giver"]: e.data["gain"] for e in events if e.type == "support"}
+    gains = next(e.data["gains"] for e in events if e.type == "vote_support")
     assert gains["B"] == pytest.approx(s.rules.informal_support_factor * gains["D"])
     assert gains["B"] > gains["D"] > 0
     assert s.nations["E"].legitimacy > before
@@ -304,7 +304,7 @@ def test_operation_costs_legitimacy_unless_supported_and_partners_add_it():
     s, events = resolve_turn(s, [Answer("E", invite.id, True)])
     assert "E" in s.operations[op.id].strength
     assert s.nations["A"].legitimacy > before
-    assert any(e.type == "support" and e.data["why"] == "coalition" for e in events)
+    assert any(e.type == "coalition_support" and not e.data["formal"] for e in events)
     for _ in range(3):
         s, _ = resolve_turn(s, [])
     assert not s.operations

@@ -105,12 +105,33 @@ def decide(turn: Turn, res: Resolution) -> None:
         abstain=tally["abstain"],
         blocker=blocker,
     )
-    weight = min(1.0, VOTE_WEIGHT_STATES / max(1, len(res.votes) - 1))
-    for voter, vote in res.votes.items():
-        if voter not in (res.sponsor, res.target) and vote in ("yes", "no"):
-            turn.support(voter, res.sponsor if vote == "yes" else res.target, "vote", weight)
+    credit_supporters(turn, res)
     if outcome == "passed":
         apply(turn, res)
+
+
+def credit_supporters(turn: Turn, res: Resolution) -> None:
+    """Each vote with the sponsor (yes) or the target (no) adds to its legitimacy; informal ones count more."""
+    weight = min(1.0, VOTE_WEIGHT_STATES / max(1, len(res.votes) - 1))
+    for receiver, side in ((res.sponsor, "yes"), (res.target, "no")):
+        gains, informal = {}, 0
+        for voter, vote in res.votes.items():
+            if voter not in (res.sponsor, res.target) and vote == side:
+                gain, formal = turn.support_gain(voter, receiver, weight)
+                gains[voter] = round(gain, 3)
+                informal += not formal
+        if gains:
+            turn.log(
+                "vote_support",
+                [receiver],
+                "informal_obligations" if informal else "alliance",
+                receiver=receiver,
+                resolution=res.id,
+                gains=gains,
+                total=round(sum(gains.values()), 2),
+                count=len(gains),
+                informal=informal,
+            )
 
 
 def apply(turn: Turn, res: Resolution) -> None:

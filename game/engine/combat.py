@@ -210,7 +210,16 @@ def join_operation(turn: Turn, op_id: str, partner: str) -> None:
         target=op.target,
         strength=committed,
     )
-    turn.support(partner, op.leader, "coalition")
+    gain, formal = turn.support_gain(partner, op.leader)
+    turn.log(
+        "coalition_support",
+        [partner, op.leader],
+        "alliance" if formal else "informal_obligations",
+        giver=partner,
+        receiver=op.leader,
+        gain=round(gain, 2),
+        formal=formal,
+    )
 
 
 def run_operations(turn: Turn) -> None:

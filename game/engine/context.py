@@ -39,24 +39,13 @@ class Turn:
                 return True
         return False
 
-    def support(self, giver: str, receiver: str, why: str, weight: float = 1.0) -> float:
-        """Legitimacy `receiver` gains from `giver`'s vote or coalition place; informal counts more."""
+    def support_gain(self, giver: str, receiver: str, weight: float = 1.0) -> tuple[float, bool]:
+        """Legitimacy `receiver` gains from `giver`'s vote or coalition place, and whether it was owed."""
         rules = self.state.rules
         formal = self.formal_duty(giver, receiver)
         gain = weight * rules.support_legitimacy * (1.0 if formal else rules.informal_support_factor)
         self.adjust_legitimacy(receiver, gain)
-        concept = "alliance" if formal else "informal_obligations"
-        self.log(
-            "support",
-            [giver, receiver],
-            concept,
-            giver=giver,
-            receiver=receiver,
-            gain=round(gain, 2),
-            formal=formal,
-            why=why,
-        )
-        return gain
+        return gain, formal
 
     def remove_agreement(self, agreement_id: str, why: str) -> None:
         ag = self.state.agreements.pop(agreement_id)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import math
 
 from game.engine.context import Turn
-from game.engine.metrics import base_income
+from game.engine.metrics import base_income, production_by_owner
 from game.engine.orders import Budget
 from game.engine.state import BLOC, GameState
 
 
-def income_parts(state: GameState, nation: str) -> dict[str, float]:
+def income_parts(
+    state: GameState, nation: str, production: dict[str, float] | None = None, strength: int | None = None
+) -> dict[str, float]:
     """Each part of a state's income this turn; `net` is what reaches its treasury."""
     rules = state.rules
-    base = base_income(state, nation)
+    base = base_income(state, nation, production)
     blocs = state.agreements_of(nation, BLOC)
     fellows = {m for b in blocs for m in b.members if m != nation}
     trade = base * min(rules.trade_bonus_cap, rules.trade_bonus * len(fellows))
@@ -22,7 +24,7 @@ def income_parts(state: GameState, nation: str) -> dict[str, float]:
     if state.nations[nation].sanctioned_until >= state.turn:
         shield = rules.institution_shield if any(b.institution for b in blocs) else 0.0
         cut = base * rules.sanction_cut * (1 - shield)
-    upkeep = rules.upkeep * state.strength_of(nation)
+    upkeep = rules.upkeep * (state.strength_of(nation) if strength is None else strength)
     net = base + trade + institution - cut - upkeep
     return {
         "base": base,
@@ -36,8 +38,9 @@ def income_parts(state: GameState, nation: str) -> dict[str, float]:
 
 def collect_income(turn: Turn) -> None:
     state = turn.state
+    production, strengths = production_by_owner(state), state.strengths()
     for nation in state.living():
-        parts = income_parts(state, nation)
+        parts = income_parts(state, nation, production, strengths.get(nation, 0))
         n = state.nations[nation]
         n.treasury = round(n.treasury + parts["net"], 6)
         if parts["sanctions"]:

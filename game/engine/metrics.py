@@ -45,10 +45,18 @@ class Metrics:
         }
 
 
-def base_income(state: GameState, nation: str) -> float:
+def production_by_owner(state: GameState) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for prov in state.provinces.values():
+        totals[prov.owner] = totals.get(prov.owner, 0.0) + prov.production
+    return totals
+
+
+def base_income(state: GameState, nation: str, production: dict[str, float] | None = None) -> float:
+    """Production of the state's provinces times its development (and any scripted shock)."""
     n = state.nations[nation]
-    production = sum(p.production for p in state.provinces.values() if p.owner == nation)
-    return production * n.development * n.production_factor
+    produced = (production if production is not None else production_by_owner(state)).get(nation, 0.0)
+    return produced * n.development * n.production_factor
 
 
 def province_distances(state: GameState) -> tuple[list[str], np.ndarray]:
@@ -111,7 +119,8 @@ def compute(state: GameState) -> Metrics:
             if nation in col:
                 forces[col[nation], pindex[p]] += s
     strength = forces.sum(1)
-    economy = np.array([base_income(state, nation) for nation in ids])
+    production = production_by_owner(state)
+    economy = np.array([base_income(state, nation, production) for nation in ids])
 
     mil = strength / strength.sum() if strength.sum() > 0 else np.full(n, 1 / max(n, 1))
     eco = economy / economy.sum() if economy.sum() > 0 else np.full(n, 1 / max(n, 1))

@@ -285,6 +285,14 @@ class GameState:
     def owned(self, nation: str) -> list[str]:
         return [p for p, prov in self.provinces.items() if prov.owner == nation]
 
+    def strengths(self) -> dict[str, int]:
+        """Total force strength of every state that has any."""
+        totals: dict[str, int] = {}
+        for stack in self.forces.values():
+            for nation, strength in stack.items():
+                totals[nation] = totals.get(nation, 0) + strength
+        return totals
+
     def strength_of(self, nation: str) -> int:
         return sum(stack.get(nation, 0) for stack in self.forces.values())
 
