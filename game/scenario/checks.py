@@ -106,7 +106,7 @@ def partial_view(data: dict[str, Any]) -> View:
 
 def _raw_ids(items: Any, pattern: str) -> set[str] | None:
     """The ids of raw items, or None when some item has no valid id (to avoid false alarms)."""
-    if not isinstance(items, list):
+    if not isinstance(items, list) or not items:
         return None
     ids = [raw.get("id") if isinstance(raw, dict) else None for raw in items]
     if not all(isinstance(i, str) and re.fullmatch(pattern, i) for i in ids):

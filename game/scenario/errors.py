@@ -42,6 +42,8 @@ def did_you_mean(word: object, options: Iterable[str]) -> str | None:
     if exact:
         return exact[0]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close and len(word) >= 3:
+        close = [o for o in options if o.lower().startswith(word.lower())][:1]
     if not close:
         close = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=1, cutoff=0.6)
         close = [o for o in options if close and o.lower() == close[0]]

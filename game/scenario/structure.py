@@ -130,8 +130,8 @@ def phrase(data: Any, path: Path) -> str:
         field = f"item {rest[1] + 1} of {rest[0]}"
     else:
         field = " ".join(map(str, rest))
-    if owner == ("rules",):
-        return f"rule {field}"
+    if owner in (("rules",), ("assembly",)):
+        return f"{'rule' if owner == ('rules',) else 'assembly'} {field}"
     return field if owner == () else f"{field} of {where}"
 
 
@@ -218,6 +218,12 @@ def _wrong_type(report: Report, path: Path, what: str, name: str, value: Any, ex
     if value is None:
         if name == "colour":
             hint = 'quote the colour, e.g. colour: "#c0392b" (an unquoted # starts a comment)'
+        elif name in ("states", "provinces") and len(path) == 1:
+            hint = f"list at least 2 {name} under it"
+        elif expected == "a list" and not isinstance(path[-1], int):
+            hint = f"write {name}: [] for none, or remove the line"
+        elif expected.startswith("a mapping") and not isinstance(path[-1], int):
+            hint = f"write {name}: {{}} for none, or remove the line"
         else:
             hint = f"give it a value: {expected}"
         report.add(path, f"{what} is empty", hint)
