@@ -307,3 +307,37 @@ def test_engine_does_not_import_scenario() -> None:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+game\.scenario", text, re.M), path
         assert not re.search(r"^\s*from\s+game\s+import\s+.*\bscenario\b", text, re.M), path
+
+
+def _blocks(kind: str) -> list[str]:
+    """The fenced code blocks of docs/MAPS.md opened with ```kind."""
+    blocks: list[str] = []
+    current: list[str] | None = None
+    opener = ""
+    for line in (ROOT / "docs" / "MAPS.md").read_text(encoding="utf-8").splitlines():
+        if current is None and line.startswith("```"):
+            current, opener = [], line[3:].strip()
+        elif current is not None and line.strip() == "```":
+            if opener == kind:
+                blocks.append("\n".join(current) + "\n")
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def test_the_whole_maps_in_the_guide_load() -> None:
+    maps = [b for b in _blocks("yaml") if b.startswith("# yaml-language-server")]
+    assert len(maps) == 3  # the first map and the worked example, first and last steps
+    for text in maps:
+        new_game(parse_scenario(text, "guide.yaml"), 1)
+
+
+def test_the_guide_quotes_real_messages() -> None:
+    from test_scenario_bad_maps import TABLE
+
+    real = {line for _, lines in TABLE.values() for line in lines}
+    quoted = [b for b in _blocks("") if b.startswith("maps/x.yaml:")][0].splitlines()
+    assert len(quoted) >= 10
+    for line in quoted:
+        assert line.removeprefix("maps/x.yaml:") in real, line
