@@ -54,6 +54,9 @@ unless their header comment shows otherwise)
                 soldier among the other listed states (a conservative floor) and flagged.
   forces      = F x C ^ 0.75, rounded, at least 1                       F = --forces-scale
                 The 0.75 power keeps great armies great but lets a small state field a piece.
+                Capped so that upkeep is at most --max-upkeep-share (default 0.5) of income,
+                a game constraint rather than data: a state that starts by paying most of its
+                income for its army cannot play (North Korea is the one case; flagged).
   treasury    = a suggestion: one turn's income, rounded (a game convention, not data).
 
 The output is a table; copy the numbers into the map and split production and forces
@@ -123,6 +126,8 @@ def main(argv=None):
     ap.add_argument("--development-power", type=float, default=0.25,
                     help="the power in (T / T_world) ^ power (default 0.25)")
     ap.add_argument("--military", choices=("milper", "mixed"), default="milper")
+    ap.add_argument("--max-upkeep-share", type=float, default=0.5,
+                    help="cap forces so that upkeep <= this share of income (default 0.5)")
     args = ap.parse_args(argv)
 
     rows = read_rows(args.data)
@@ -179,6 +184,11 @@ def main(argv=None):
                 notes.append("spending unknown: estimated at the lowest spending per soldier listed")
             capacity = math.sqrt(milper * milex / 1e6)
         forces = max(1, round(args.forces_scale * capacity ** 0.75))
+        cap = max(1, math.floor(args.max_upkeep_share * income / UPKEEP))
+        if forces > cap:
+            notes.append(f"forces capped from {forces} to {cap} (upkeep <= "
+                         f"{args.max_upkeep_share:g} of income)")
+            forces = cap
         upkeep = forces * UPKEEP
         totals["income"] += income
         totals["forces"] += forces
