@@ -255,13 +255,14 @@ AGREEMENT_MODELS: dict[str, type[Spec]] = {
 def _rule_field(name: str, default: Any) -> tuple[Any, Any]:
     """The type and field of one rule override, as its default in rules.yaml has it."""
     kind: Any = {bool: StrictBool, int: StrictInt, float: float}[type(default)]
-    note = rule_notes().get(name, "").rstrip(". ")
-    help_ = f"{note}. Default: {str(default).lower() if kind is StrictBool else default}."
+    note = rule_notes().get(name, "").strip(". ") or "A rule constant (see game/data/rules.yaml)"
+    shown = str(default).lower() if kind is StrictBool else default
+    help_ = f"{note[:1].upper()}{note[1:]}. Default: {shown}."
     limits: dict[str, Any] = {}
     if kind is not StrictBool:
         limits["ge"] = 1 if name == "turn_limit" else 0
     extra = {"default": default}
-    return kind, Field(None, description=help_.lstrip(". "), json_schema_extra=extra, **limits)
+    return kind, Field(None, description=help_, json_schema_extra=extra, **limits)
 
 
 RuleOverrides: type[Spec] = create_model(
