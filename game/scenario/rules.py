@@ -41,11 +41,6 @@ def rule_notes() -> dict[str, str]:
     return notes
 
 
-def rule_type(name: str) -> type:
-    """The type of a rule (int, float or bool), as its default in rules.yaml has it."""
-    return type(load_rule_defaults()[name])
-
-
 def default_rules() -> Rules:
     """A fresh Rules holding the defaults of game/data/rules.yaml."""
     return make_rules({})
