@@ -38,9 +38,10 @@ def hold_session(turn: Turn, votes: list[Vote]) -> None:
     due = [r for r in state.agenda if r.tabled < state.turn]
     state.agenda = [r for r in state.agenda if r.tabled >= state.turn]
     given = {(v.resolution, v.actor): v.vote for v in votes}
+    duties = turn.duties()
     for res in due:
         cast_votes(turn, res, given)
-        decide(turn, res)
+        decide(turn, res, duties)
         state.resolutions.append(res)
     since = state.turn - state.rules.loyalty_window
     state.resolutions = [r for r in state.resolutions if r.tabled >= since]
@@ -74,7 +75,7 @@ def bloc_line(res: Resolution, members: list[str]) -> str:
     return "yes" if counts["yes"] > counts["no"] else "no"
 
 
-def decide(turn: Turn, res: Resolution) -> None:
+def decide(turn: Turn, res: Resolution, duties: set[tuple[str, str]]) -> None:
     state, rules = turn.state, turn.state.rules
     tally = Counter(res.votes.values())
     outcome = "passed" if tally["yes"] > tally["no"] else "failed"
@@ -105,19 +106,19 @@ def decide(turn: Turn, res: Resolution) -> None:
         abstain=tally["abstain"],
         blocker=blocker,
     )
-    credit_supporters(turn, res)
+    credit_supporters(turn, res, duties)
     if outcome == "passed":
         apply(turn, res)
 
 
-def credit_supporters(turn: Turn, res: Resolution) -> None:
+def credit_supporters(turn: Turn, res: Resolution, duties: set[tuple[str, str]]) -> None:
     """Each vote with the sponsor (yes) or the target (no) adds to its legitimacy; informal ones count more."""
     weight = min(1.0, VOTE_WEIGHT_STATES / max(1, len(res.votes) - 1))
     for receiver, side in ((res.sponsor, "yes"), (res.target, "no")):
         gains, informal = {}, 0
         for voter, vote in res.votes.items():
             if voter not in (res.sponsor, res.target) and vote == side:
-                gain, formal = turn.support_gain(voter, receiver, weight)
+                gain, formal = turn.support_gain(voter, receiver, weight, duties)
                 gains[voter] = round(gain, 3)
                 informal += not formal
         if gains:

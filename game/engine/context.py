@@ -30,19 +30,22 @@ class Turn:
         n = self.state.nations[nation]
         n.legitimacy = min(100.0, max(0.0, n.legitimacy + delta))
 
-    def formal_duty(self, giver: str, receiver: str) -> bool:
-        """Whether `giver` owes `receiver` support formally: a pact partner or its guarantor."""
-        for ag in self.state.agreements_of(giver):
-            if receiver not in ag.members:
-                continue
-            if ag.kind == PACT or (ag.kind == GUARANTEE and ag.patron == giver):
-                return True
-        return False
+    def duties(self) -> set[tuple[str, str]]:
+        """Pairs (giver, receiver) where the giver owes support formally: pact partners, patron to client."""
+        owed = set()
+        for ag in self.state.agreements.values():
+            if ag.kind == PACT:
+                owed |= {(a, b) for a in ag.members for b in ag.members if a != b}
+            elif ag.kind == GUARANTEE:
+                owed.add((ag.patron, ag.client))
+        return owed
 
-    def support_gain(self, giver: str, receiver: str, weight: float = 1.0) -> tuple[float, bool]:
+    def support_gain(
+        self, giver: str, receiver: str, weight: float = 1.0, duties: set | None = None
+    ) -> tuple[float, bool]:
         """Legitimacy `receiver` gains from `giver`'s vote or coalition place, and whether it was owed."""
         rules = self.state.rules
-        formal = self.formal_duty(giver, receiver)
+        formal = (giver, receiver) in (self.duties() if duties is None else duties)
         gain = weight * rules.support_legitimacy * (1.0 if formal else rules.informal_support_factor)
         self.adjust_legitimacy(receiver, gain)
         return gain, formal

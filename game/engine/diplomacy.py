@@ -113,6 +113,12 @@ def _accept_membership(turn: Turn, prop: Proposal) -> None:
         )
 
 
+def guarantee_name(patron: str, client: str) -> str:
+    """The name of a guarantee from the two states' names: "Varonia's guarantee to Isla"."""
+    owner = patron + ("'" if patron.endswith("s") else "'s")
+    return f"{owner} guarantee to {client}"
+
+
 def _default_name(turn: Turn, prop: Proposal) -> str:
     word = "Pact" if prop.kind == PACT else "Forum"
     return f"{turn.name(prop.sender)}–{turn.name(prop.recipient)} {word}"
@@ -135,7 +141,7 @@ def _accept_guarantee(turn: Turn, prop: Proposal) -> None:
     ag = Agreement(
         id=state.new_id("guarantee"),
         kind=GUARANTEE,
-        name=f"{turn.name(patron)} guarantee to {turn.name(client)}",
+        name=guarantee_name(turn.name(patron), turn.name(client)),
         members=[patron, client],
         patron=patron,
         founded=state.turn,

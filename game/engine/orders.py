@@ -377,8 +377,13 @@ def _check_table(state: GameState, o: Table, plan: Plan) -> str | None:
 def _check_vote(state: GameState, o: Vote, plan: Plan) -> str | None:
     if o.vote not in VOTES:
         return f"a vote is one of {', '.join(VOTES)}"
-    if not any(r.id == o.resolution for r in state.agenda):
+    res = next((r for r in state.agenda if r.id == o.resolution), None)
+    if res is None:
         return f"resolution '{o.resolution}' is not on the agenda"
+    if o.actor == res.sponsor:
+        return "you sponsor this resolution: your vote counts as yes"
+    if o.actor == res.target:
+        return "this resolution is about you: your vote counts as no"
     if o.resolution in plan.voted:
         return "you have voted on this resolution already"
     return None

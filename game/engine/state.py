@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from game.engine.codec import from_dict, to_dict
 
@@ -271,8 +272,15 @@ class GameState:
         return from_dict(cls, data)
 
     def clone(self) -> GameState:
-        """A deep copy, made in memory by pickle for speed; saves and records are JSON, never pickle."""
-        return pickle.loads(pickle.dumps(self, pickle.HIGHEST_PROTOCOL))
+        """A deep copy for the next turn; the map's fixed parts (names, positions, links) and the rules are shared.
+
+        The engine never changes those shared parts, only a province's owner. The copy is made in memory
+        by pickle for speed; saves and records are JSON, never pickle.
+        """
+        moving = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("provinces", "rules")}
+        twin = pickle.loads(pickle.dumps(moving, pickle.HIGHEST_PROTOCOL))
+        provinces = {k: copy.copy(p) for k, p in self.provinces.items()}
+        return GameState(provinces=provinces, rules=self.rules, **twin)
 
     def new_id(self, prefix: str) -> str:
         ident = f"{prefix}{self.next_id}"

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
+from game.engine.diplomacy import guarantee_name
 from game.engine.state import (
     Agreement,
     Controller,
@@ -149,8 +150,8 @@ def _agreements(scenario: Scenario) -> dict[str, Agreement]:
             number += 1
         if isinstance(spec, GuaranteeSpec):
             members = [spec.patron, spec.client]
-            name = spec.name or (
-                f"{_names([spec.patron], scenario)}'s guarantee to {_names([spec.client], scenario)}"
+            name = spec.name or guarantee_name(
+                _names([spec.patron], scenario), _names([spec.client], scenario)
             )
             result[ident] = Agreement(ident, spec.kind, name, members, patron=spec.patron)
             continue
