@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from ai.random_player import RandomPlayer
+from ai.player import make_player
 from game.engine import Event, GameState, Order, observe, order_from_dict, resolve_turn, start
 from game.record import Orders, Record, order_entry, scenario_meta
 from game.saves import load_game, save_game
@@ -27,8 +27,9 @@ PlayerFactory = Callable[[GameState, str], Player]
 
 
 def ai_player(state: GameState, nation: str) -> Player:
-    """The AI player of a state: the random player until the theory-driven AI lands."""
-    return RandomPlayer(nation, state.seed)
+    """The AI player of a state, with the personality and difficulty its controller names."""
+    controller = state.nations[nation].controller
+    return make_player(nation, controller.personality, controller.difficulty, state.seed)
 
 
 def new_state(scenario: Scenario, seed: int) -> GameState:

@@ -1,0 +1,157 @@
+"""What every state sees alike in a turn, computed once for all of them: metrics and the web of ties."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.engine import metrics
+from game.engine.state import BLOC, GUARANTEE, PACT, GameState, Rules
+
+CACHE_SIZE = 8
+
+
+@dataclass
+class Board:
+    """The public numbers of one moment of the game, for all living states at once (rows follow `ids`)."""
+
+    rules: Rules
+    m: metrics.Metrics
+    ids: list[str]
+    col: dict[str, int]
+    personality: list[str]  # each state's AI personality, as the map and setup show it
+    pact: np.ndarray  # N x N bool: share a defense pact
+    bloc: np.ndarray  # N x N bool: share a bloc
+    guards: np.ndarray  # guards[i, j]: i is the patron of j
+    war: np.ndarray  # N x N bool: at war with each other
+    similarity: np.ndarray  # N x N: 1 - mean gap of value profiles
+    agree: np.ndarray  # agree[i, j]: recorded Assembly votes where i and j voted the same yes/no
+    voted: np.ndarray  # voted[i, j]: recorded Assembly votes where both voted yes or no
+    aggression: np.ndarray
+    legitimacy: np.ndarray
+    owned: dict[str, list[str]]  # each living state's provinces
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    @property
+    def share(self) -> np.ndarray:
+        return self.m.share
+
+    @property
+    def partner(self) -> np.ndarray:
+        """Partners share a pact or a guarantee (either way round)."""
+        return self.pact | self.guards | self.guards.T
+
+    def memo(self, key: object, build):
+        """A value computed once per board (relations and vote scores of a set of personalities)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    def coincidence(self, i: int, j: int) -> float | None:
+        """How often i voted as j did on the recorded votes both cast (None when there is none)."""
+        return float(self.agree[i, j] / self.voted[i, j]) if self.voted[i, j] else None
+
+
+def build(view: GameState) -> Board:
+    m = metrics.compute(view)
+    ids = m.ids
+    col = {x: i for i, x in enumerate(ids)}
+    n = len(ids)
+    pact, bloc, guards, war = (np.zeros((n, n), bool) for _ in range(4))
+    for ag in view.agreements.values():
+        members = [col[x] for x in ag.members if x in col]
+        if ag.kind == GUARANTEE and ag.patron in col and ag.client in col:
+            guards[col[ag.patron], col[ag.client]] = True
+        elif ag.kind in (PACT, BLOC):
+            grid = pact if ag.kind == PACT else bloc
+            grid[np.ix_(members, members)] = True
+    for w in view.wars.values():
+        a = [col[x] for x in w.attackers if x in col]
+        d = [col[x] for x in w.defenders if x in col]
+        war[np.ix_(a, d)] = war[np.ix_(d, a)] = True
+    for grid in (pact, bloc):
+        np.fill_diagonal(grid, False)
+    values = np.array([view.nations[x].values for x in ids], dtype=float).reshape(n, -1)
+    similarity = 1 - np.abs(values[:, None, :] - values[None, :, :]).mean(-1) if n else np.zeros((0, 0))
+    agree, voted = _votes(view, col)
+    owned: dict[str, list[str]] = {x: [] for x in ids}
+    for p, prov in view.provinces.items():
+        owned.setdefault(prov.owner, []).append(p)
+    return Board(
+        rules=view.rules,
+        m=m,
+        ids=ids,
+        col=col,
+        personality=[view.nations[x].controller.personality for x in ids],
+        pact=pact,
+        bloc=bloc,
+        guards=guards,
+        war=war,
+        similarity=similarity,
+        agree=agree,
+        voted=voted,
+        aggression=np.array([view.nations[x].aggression for x in ids]),
+        legitimacy=np.array([view.nations[x].legitimacy for x in ids]),
+        owned=owned,
+    )
+
+
+def _votes(view: GameState, col: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise counts of same and cast yes/no votes over the resolutions of the loyalty window."""
+    since = view.turn - view.rules.loyalty_window
+    recent = [r for r in view.resolutions if r.tabled >= since]
+    sign = np.zeros((len(recent), len(col)))
+    for row, res in enumerate(recent):
+        for voter, vote in res.votes.items():
+            if voter in col and vote in ("yes", "no"):
+                sign[row, col[voter]] = 1.0 if vote == "yes" else -1.0
+    yes, no = (sign > 0).astype(float), (sign < 0).astype(float)
+    return yes.T @ yes + no.T @ no, (yes + no).T @ (yes + no)
+
+
+def public_key(view: GameState) -> tuple:
+    """Everything public a board depends on, but the forces (compared apart, as a dict)."""
+    return (
+        view.scenario_id,
+        view.seed,
+        view.turn,
+        view.next_id,
+        view.over,
+        tuple(p.owner for p in view.provinces.values()),
+        tuple(
+            (n.alive, n.development, n.production_factor, n.legitimacy, n.aggression, n.treasury)
+            + tuple(n.values)
+            + (n.controller.personality,)
+            for n in view.nations.values()
+        ),
+        tuple((a.id, a.kind, a.patron, tuple(a.members)) for a in view.agreements.values()),
+        tuple((w.id, tuple(w.attackers), tuple(w.defenders)) for w in view.wars.values()),
+        tuple((r.id, tuple(r.votes.items())) for r in view.resolutions),
+    )
+
+
+_CACHE: OrderedDict[tuple, tuple[dict, Board]] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def board_for(view: GameState) -> Board:
+    """The board of this public state: built once, shared by every state's view of the same moment."""
+    key = public_key(view)
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None and hit[0] == view.forces:
+            _CACHE.move_to_end(key)
+            return hit[1]
+    board = build(view)
+    with _LOCK:
+        _CACHE[key] = ({p: dict(stack) for p, stack in view.forces.items()}, board)
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return board

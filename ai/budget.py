@@ -1,0 +1,76 @@
+"""The budget split: forces when threatened (internal balancing), development when safe or protected."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ai.explain import pct, reason
+from ai.military import Ground, Knobs
+from ai.situation import Situation
+from game.engine.orders import Budget
+
+STEP = 0.05  # shares are rounded to this, so that the record reads plainly
+
+
+def budget(sit: Situation, g: Ground, knobs: Knobs) -> Budget | None:
+    """One budget order: enough forces to face the hostile strength near us, the rest to development."""
+    view, rules, p = sit.view, sit.view.rules, sit.p.budget
+    treasury = view.nations[sit.me].treasury
+    if treasury < 1:
+        return None
+    mine = float(sit.board.m.strength[sit.i])
+    wanted = p.safety * g.hostile - p.free_ride * g.allied
+    gap = wanted - mine
+    forces = gap * rules.force_cost / treasury + knobs.forces
+    base = float(sit.board.m.economy[sit.i])
+    ceiling = p.upkeep_cap * base / rules.upkeep if rules.upkeep > 0 else float("inf")
+    room = max(0.0, ceiling - mine) * rules.force_cost / treasury
+    forces = float(np.clip(forces, p.min_forces, 1 - p.reserve))
+    forces = min(forces, room, 1 - p.reserve)
+    forces = _step(forces)
+    development = _step(max(0.0, 1 - p.reserve - forces))
+    at = max(g.danger, key=lambda q: (g.danger[q] - g.stacks.get(q, 0), q), default="")
+    at = at if at and g.danger[at] > 0 else ""
+    return Budget(
+        sit.me,
+        forces,
+        development,
+        at=at,
+        reason=_why(sit, g, forces, development, mine, treasury),
+    )
+
+
+def _step(x: float) -> float:
+    return round(round(x / STEP) * STEP, 2)
+
+
+def _why(sit: Situation, g: Ground, forces: float, development: float, mine: float, treasury: float) -> dict:
+    p = sit.p.budget
+    nums = dict(
+        forces_share=forces,
+        development_share=development,
+        hostile=round(g.hostile, 2),
+        ours=mine,
+        allied=round(g.allied, 2),
+        treasury=treasury,
+    )
+    split = f"Put {pct(forces)} of our treasury of {treasury:.1f} into forces and {pct(development)} into development"
+    covered = p.free_ride * g.allied
+    if forces >= 0.4:
+        concept = "hard_balancing" if any(v >= 1 for v in g.hostility.values()) else "internal_balancing"
+        text = (
+            f"{split}: {g.hostile:.1f} hostile strength stands near our land (we want {p.safety:g} times it) "
+            f"against our {mine:.0f} and our partners' {g.allied:.0f}"
+        )
+        return reason(sit, concept, text, **nums)
+    if covered > 0 and covered >= 0.5 * p.safety * g.hostile:
+        partners = sit.board.share[sit.board.partner[sit.i]]
+        junior = bool(partners.size) and sit.share < float(partners.max())
+        concept = "free_riding" if junior else "benefits_of_membership"
+        text = (
+            f"{split}: our partners' {g.allied:.0f} strength near us covers the {g.hostile:.1f} hostile strength "
+            f"around us, so we keep our forces small and grow"
+        )
+        return reason(sit, concept, text, **nums)
+    text = f"{split}: only {g.hostile:.1f} hostile strength stands near us against our {mine:.0f}; growth is power too"
+    return reason(sit, "internal_balancing", text, **nums)

@@ -1,0 +1,87 @@
+"""One state's situation in a turn: its view, the shared board, its personality and its rival."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ai.board import Board, board_for
+from ai.personalities import Personality
+from ai.theories import Relations, personality, relations, theory_name
+from game.engine.state import GameState
+
+
+@dataclass
+class Situation:
+    view: GameState
+    board: Board
+    me: str
+    i: int
+    theory: str  # the personality it plays
+    p: Personality
+    names: tuple[str, ...]  # every living state's personality, its own as it plays it
+    rel: Relations
+    rng: np.random.Generator
+    difficulty: str
+
+    @property
+    def rival(self) -> str:
+        return self.board.ids[int(self.rel.rivals.rival[self.i])]
+
+    @property
+    def alarm(self) -> float:
+        return float(self.rel.rivals.alarm[self.i])
+
+    @property
+    def weak(self) -> float:
+        return float(self.rel.rivals.weak[self.i])
+
+    @property
+    def share(self) -> float:
+        return float(self.board.share[self.i])
+
+    def share_of(self, nation: str) -> float:
+        return float(self.board.share[self.board.col[nation]])
+
+    def value(self, kind: str, other: str) -> float:
+        """What an agreement of `kind` with `other` is worth to us."""
+        return float(self.rel.value[kind][self.i, self.board.col[other]])
+
+    def value_to(self, other: str, kind: str) -> float:
+        """What an agreement of `kind` with us is worth to `other` (as its personality judges it)."""
+        return float(self.rel.value[kind][self.board.col[other], self.i])
+
+    def accepts(self, other: str, kind: str) -> bool:
+        """Whether `other` is likely to accept an agreement of `kind` with us."""
+        threshold = personality(self.names[self.board.col[other]]).thresholds.accept
+        return self.value_to(other, kind) >= threshold
+
+    def threat_parts(self, other: str) -> dict[str, float]:
+        return self.board.m.threat_parts(self.me, other)
+
+    def name(self, nation: str) -> str:
+        n = self.view.nations.get(nation)
+        return n.name if n else nation
+
+
+def situation(view: GameState, me: str, theory: str, difficulty: str, seed: int) -> Situation:
+    """The situation of `me` in this view, playing `theory` at `difficulty`."""
+    board = board_for(view)
+    names = list(board.personality)
+    i = board.col[me]
+    names[i] = theory
+    names = tuple(theory_name(x) for x in names)
+    rng = np.random.default_rng([seed, view.turn, *me.encode()])
+    return Situation(
+        view=view,
+        board=board,
+        me=me,
+        i=i,
+        theory=theory_name(theory),
+        p=personality(theory),
+        names=names,
+        rel=relations(board, names),
+        rng=rng,
+        difficulty=difficulty,
+    )
