@@ -1,0 +1,167 @@
+"""The window, the screen stack and the loop: one frame at a time, 60 frames a second."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.ui import theme
+from game.ui.screen import Screen
+from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.sound import Sounds
+from game.ui.text import set_language, t
+
+FPS = 60
+SWITCH_INTERVAL = 0.001  # seconds: how long the AI's worker thread may hold the interpreter at a stretch
+
+
+class App:
+    """The running game: a resizable window, the widget manager and a stack of screens."""
+
+    def __init__(self, settings: Settings | None = None, settings_file: Path | None = None) -> None:
+        self.settings_file = settings_file
+        self.settings = settings or load_settings(settings_file)
+        set_language(self.settings.language)
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        pygame.init()
+        pygame.key.set_repeat(350, 40)
+        self.surface = self._open_window()
+        pygame.display.set_caption(t("app.title"))
+        self.manager = self._new_manager()
+        self.sound = Sounds(self.settings.sound)
+        self.clock = pygame.time.Clock()
+        self.stack: list[Screen] = []
+        self.running = True
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.surface.get_size()
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def px(self, value: float) -> int:
+        return round(value * self.settings.ui_scale)
+
+    def _open_window(self) -> pygame.Surface:
+        s = self.settings
+        flags = pygame.FULLSCREEN if s.fullscreen else pygame.RESIZABLE
+        return pygame.display.set_mode((0, 0) if s.fullscreen else (s.width, s.height), flags)
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        return pygame_gui.UIManager(
+            self.size, theme.gui_theme(self.settings.ui_scale), enable_live_theme_updates=False
+        )
+
+    # the stack
+    def push(self, screen: Screen) -> Screen:
+        if self.top:
+            self.top.covered()
+        self.stack.append(screen)
+        screen.open()
+        return screen
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop().close()
+        if self.top:
+            self.top.revealed()
+        else:
+            self.running = False
+
+    def replace(self, screen: Screen) -> Screen:
+        if self.stack:
+            self.stack.pop().close()
+        return self.push(screen)
+
+    def reset(self, screen: Screen) -> Screen:
+        """Clear the stack and show `screen` alone (back to the main menu, or into a new game)."""
+        while self.stack:
+            self.stack.pop().close()
+        return self.push(screen)
+
+    # settings and the window
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings at once (window, scale, language, sound) and keep them."""
+        window_changed = (settings.fullscreen, settings.width, settings.height) != (
+            self.settings.fullscreen,
+            self.settings.width,
+            self.settings.height,
+        )
+        self.settings = settings
+        save_settings(settings, self.settings_file)
+        set_language(settings.language)
+        self.sound.enabled = settings.sound
+        if window_changed:
+            self.surface = self._open_window()
+        self.manager = self._new_manager()
+        self._rebuild()
+
+    def resize(self, width: int, height: int) -> None:
+        self.surface = pygame.display.get_surface()
+        if not self.settings.fullscreen:
+            self.settings.width, self.settings.height = width, height
+            save_settings(self.settings, self.settings_file)
+        self.manager.set_window_resolution(self.size)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        for screen in self.stack:
+            screen.open()
+        for screen in self.stack[:-1]:
+            screen.covered()
+
+    # the loop
+    def run(self) -> None:
+        while self.running:
+            self.frame(self.clock.tick(FPS) / 1000.0)
+        self.close()
+
+    def step(self, frames: int = 1, dt: float = 1.0 / FPS) -> None:
+        """Run frames without waiting (tests and benchmarks)."""
+        for _ in range(frames):
+            if not self.running:
+                return
+            self.frame(dt)
+
+    def frame(self, dt: float) -> None:
+        for event in pygame.event.get():
+            self.dispatch(event)
+        if not self.running or not self.top:
+            return
+        self.manager.update(dt)
+        self.top.update(dt)
+        self.draw()
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize(event.w, event.h)
+            return
+        used = self.manager.process_events(event)
+        if self.top and not used:
+            self.top.handle_event(event)
+
+    def draw(self) -> None:
+        self.surface.fill(theme.PALETTE.wood_dark)
+        if self.top:
+            self.top.draw(self.surface)
+        self.manager.draw_ui(self.surface)
+        if self.top:
+            self.top.draw_over(self.surface)
+        pygame.display.flip()
+
+    def screenshot(self, path: str | Path) -> None:
+        pygame.image.save(self.surface, str(path))
+
+    def close(self) -> None:
+        while self.stack:
+            self.stack.pop().close()
+        theme.font.cache_clear()
+        pygame.quit()

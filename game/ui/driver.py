@@ -1,0 +1,63 @@
+"""Drive the app like a player, with real pygame events: clicks, keys, wheel; for tests and the benchmark."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui.app import App
+
+FRAMES_PER_CLICK = 3
+
+
+def click_at(app: App, pos: tuple[int, int], button: int = 1, frames: int = FRAMES_PER_CLICK) -> None:
+    """Press and release a mouse button at a window position, then run a few frames."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
+    app.step(1)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
+    app.step(frames)
+
+
+def click(app: App, widget, frames: int = FRAMES_PER_CLICK) -> None:
+    """Click the centre of a pygame-gui widget."""
+    click_at(app, widget.rect.center, frames=frames)
+
+
+def press(app: App, key: int, mod: int = 0, frames: int = 2) -> None:
+    """Press and release a key."""
+    unicode = chr(key) if 32 <= key < 127 and not mod else ""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0))
+    app.step(frames)
+
+
+def wheel(app: App, pos: tuple[int, int], clicks: int, frames: int = 2) -> None:
+    """Turn the mouse wheel with the pointer at pos (positive: away from the player, zoom in)."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.mouse.set_pos(pos)
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=clicks, flipped=False, precise_y=float(clicks))
+    )
+    app.step(frames)
+
+
+def drag(app: App, start: tuple[int, int], end: tuple[int, int], steps: int = 5) -> None:
+    """Drag with the left button from start to end."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1))
+    app.step(1)
+    for i in range(1, steps + 1):
+        pos = (start[0] + (end[0] - start[0]) * i // steps, start[1] + (end[1] - start[1]) * i // steps)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0)))
+        app.step(1)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
+    app.step(2)
+
+
+def find_button(app: App, text: str) -> pygame_gui.elements.UIButton:
+    """The visible, enabled button showing exactly this text."""
+    for element in app.manager.get_sprite_group().sprites():
+        button = isinstance(element, pygame_gui.elements.UIButton) and element.text == text
+        if button and element.visible and element.is_enabled:
+            return element
+    raise LookupError(f"no enabled button reads {text!r}")

@@ -1,0 +1,110 @@
+"""The main menu: new game, continue, load, tutorial, map editor, settings, help, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.ui import paint, widgets
+from game.ui.app import App
+from game.ui.notice_screen import notice
+from game.ui.screen import Screen
+from game.ui.settings import latest_save, settings_path
+from game.ui.text import t
+
+ROOT = Path(__file__).resolve().parents[2]
+MAPS = ROOT / "maps"
+TUTORIAL_MAP = MAPS / "tutorial.yaml"
+ENTRIES = ("new_game", "continue", "load", "tutorial", "editor", "settings", "help", "quit")
+
+
+class MenuScreen(Screen):
+    """The first screen: a card of entries over the board of the default map."""
+
+    def __init__(self, app: App, backdrop_map: Path = TUTORIAL_MAP) -> None:
+        super().__init__(app)
+        self.backdrop_map = backdrop_map
+        self.backdrop = None
+        self.buttons: dict[pygame_gui.elements.UIButton, str] = {}
+
+    def card_rect(self) -> pygame.Rect:
+        height = self.px(190) + len(ENTRIES) * self.px(52)
+        return paint.centred(self.px(520), height, pygame.Rect((0, 0), self.app.size).inflate(-40, -40))
+
+    def build(self) -> None:
+        r = self.card_rect()
+        pad = self.px(24)
+        widgets.label(
+            self.manager, self.root, pygame.Rect(r.x, r.y + pad, r.w, self.px(60)), t("app.title"), "@title"
+        )
+        tagline = pygame.Rect(r.x + pad, r.y + pad + self.px(62), r.w - 2 * pad, self.px(26))
+        widgets.label(self.manager, self.root, tagline, t("app.tagline"), "@subtitle")
+        self.buttons = {}
+        save = latest_save()
+        y = r.y + self.px(150)
+        for entry in ENTRIES:
+            rect = pygame.Rect(r.x + self.px(60), y, r.w - self.px(120), self.px(44))
+            fields = {"name": save.stem, "turn": "?"} if entry == "continue" and save else {}
+            tip = t("menu.continue_none") if entry == "continue" and not save else None
+            b = widgets.button(
+                self.manager, self.root, rect, f"menu.{entry}", "@menu_button", tip=tip, **fields
+            )
+            if entry == "continue" and not save:
+                b.disable()
+            self.buttons[b] = entry
+            y += self.px(52)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
+            self.app.sound.play("click")
+            getattr(self, "open_" + self.buttons[event.ui_element])()
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+            self.open_help()
+            return True
+        return False
+
+    def open_new_game(self) -> None:
+        from game.ui.setup_screen import SetupScreen
+
+        self.app.push(SetupScreen(self.app))
+
+    def open_continue(self) -> None:
+        from game.ui.game_screen import open_saved
+
+        save = latest_save()
+        if save:
+            open_saved(self.app, save)
+
+    def open_load(self) -> None:
+        from game.ui.game_screen import LoadDialog
+
+        LoadDialog(self.app)
+
+    def open_tutorial(self) -> None:
+        from game.ui.setup_screen import start_default
+
+        start_default(self.app, TUTORIAL_MAP)
+
+    def open_editor(self) -> None:
+        self.app.push(notice(self.app, "notice.editor_title", "notice.editor_body"))
+
+    def open_settings(self) -> None:
+        self.app.push(notice(self.app, "notice.settings_title", "notice.settings_body", path=settings_path()))
+
+    def open_help(self) -> None:
+        self.app.push(notice(self.app, "notice.help_title", "notice.help_body"))
+
+    def open_quit(self) -> None:
+        self.app.running = False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(paint.paper(*self.app.size, (176, 150, 112)), (0, 0))
+        paint.card(surface, self.card_rect())
+        w, h = self.app.size
+        footer = t("menu.footer", maps="maps/")
+        paint.draw_text(
+            surface, footer, (w // 2, h - self.px(14)), self.px(13), (70, 52, 36), anchor="midbottom"
+        )

@@ -1,0 +1,169 @@
+"""Drawing helpers for what pygame-gui does not draw: text, parchment cards, stars, dashes, tokens."""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+import pygame
+
+from game.ui.theme import PALETTE, Colour, font, readable_text
+
+
+@functools.lru_cache(maxsize=2048)
+def text_surface(
+    text: str, size: int, colour: Colour, bold: bool = False, serif: bool = False
+) -> pygame.Surface:
+    return font(size, bold, serif).render(text, True, colour)
+
+
+def draw_text(
+    surface: pygame.Surface,
+    text: str,
+    pos: tuple[float, float],
+    size: int,
+    colour: Colour = PALETTE.ink,
+    bold: bool = False,
+    anchor: str = "topleft",
+    serif: bool = False,
+    halo: Colour | None = None,
+) -> pygame.Rect:
+    """Draw one line of text anchored at pos (a pygame.Rect anchor name), optionally with a halo."""
+    image = text_surface(text, size, colour, bold, serif)
+    rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
+    if halo is not None:
+        ring = text_surface(text, size, halo, bold, serif)
+        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
+            surface.blit(ring, rect.move(dx, dy))
+    surface.blit(image, rect)
+    return rect
+
+
+def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
+    """The text broken into lines no wider than width pixels."""
+    f = font(size, bold)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}".strip()
+            if line and f.size(trial)[0] > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
+
+
+@functools.lru_cache(maxsize=8)
+def paper(width: int, height: int, base: Colour = PALETTE.parchment) -> pygame.Surface:
+    """A parchment texture: the base colour with soft grain and darker edges."""
+    rng = np.random.default_rng(3)
+    grain = rng.normal(0, 1, (width // 4 + 1, height // 4 + 1)).repeat(4, 0).repeat(4, 1)[:width, :height]
+    x = np.linspace(-1, 1, width)[:, None]
+    y = np.linspace(-1, 1, height)[None, :]
+    edge = np.clip((x**2 + y**2) - 0.55, 0, None)
+    shade = 1.0 - 0.16 * edge + 0.018 * grain
+    pixels = np.clip(np.array(base, float)[None, None, :] * shade[:, :, None], 0, 255).astype(np.uint8)
+    return pygame.surfarray.make_surface(pixels)
+
+
+def card(surface: pygame.Surface, rect: pygame.Rect, radius: int = 10, shadow: int = 6) -> None:
+    """A parchment card with a soft shadow and an inked double border."""
+    shade = pygame.Surface(rect.inflate(shadow * 2, shadow * 2).size, pygame.SRCALPHA)
+    pygame.draw.rect(shade, (0, 0, 0, 70), shade.get_rect(), border_radius=radius + shadow)
+    surface.blit(shade, rect.move(shadow // 2, shadow).inflate(shadow * 2, shadow * 2).topleft)
+    surface.blit(paper(rect.width, rect.height), rect)
+    pygame.draw.rect(surface, PALETTE.wood, rect, width=2, border_radius=radius)
+    pygame.draw.rect(surface, PALETTE.gold, rect.inflate(-8, -8), width=1, border_radius=max(0, radius - 4))
+
+
+def star_points(
+    centre: tuple[float, float], outer: float, inner_ratio: float = 0.45
+) -> list[tuple[float, float]]:
+    cx, cy = centre
+    points = []
+    for i in range(10):
+        r = outer if i % 2 == 0 else outer * inner_ratio
+        a = -math.pi / 2 + i * math.pi / 5
+        points.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+    return points
+
+
+def star(
+    surface: pygame.Surface, centre: tuple[float, float], size: float, fill: Colour, edge: Colour
+) -> None:
+    """A five-pointed star (a capital)."""
+    points = star_points(centre, size)
+    pygame.draw.polygon(surface, fill, points)
+    pygame.draw.aalines(surface, edge, True, points)
+
+
+def dashed_line(
+    surface: pygame.Surface,
+    colour: Colour,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    width: int = 1,
+    dash: float = 8.0,
+    gap: float = 6.0,
+) -> None:
+    x0, y0 = start
+    dx, dy = end[0] - x0, end[1] - y0
+    length = math.hypot(dx, dy)
+    if length < 1:
+        return
+    ux, uy = dx / length, dy / length
+    pos = 0.0
+    while pos < length:
+        stop = min(length, pos + dash)
+        pygame.draw.line(
+            surface, colour, (x0 + ux * pos, y0 + uy * pos), (x0 + ux * stop, y0 + uy * stop), width
+        )
+        pos = stop + gap
+
+
+def dotted_circle(
+    surface: pygame.Surface,
+    colour: Colour,
+    centre: tuple[float, float],
+    radius: float,
+    dot: int = 2,
+    step: float = 9.0,
+) -> None:
+    count = max(8, int(2 * math.pi * radius / step))
+    for i in range(count):
+        a = 2 * math.pi * i / count
+        pygame.draw.circle(
+            surface, colour, (centre[0] + radius * math.cos(a), centre[1] + radius * math.sin(a)), dot
+        )
+
+
+def token(
+    surface: pygame.Surface, centre: tuple[float, float], radius: int, fill: Colour, label: str
+) -> pygame.Rect:
+    """A round force piece in its state's colour with its strength on it."""
+    cx, cy = round(centre[0]), round(centre[1])
+    pygame.draw.circle(surface, PALETTE.wood_dark, (cx + 1, cy + 2), radius)
+    pygame.draw.circle(surface, fill, (cx, cy), radius)
+    pygame.draw.circle(surface, PALETTE.ink, (cx, cy), radius, 2)
+    pygame.draw.circle(surface, PALETTE.parchment_light, (cx, cy), max(1, radius - 3), 1)
+    draw_text(
+        surface,
+        label,
+        (cx, cy + 1),
+        max(9, int(radius * 1.1)),
+        readable_text(fill),
+        bold=True,
+        anchor="center",
+    )
+    return pygame.Rect(cx - radius, cy - radius, 2 * radius, 2 * radius)
+
+
+def centred(width: int, height: int, area: pygame.Rect) -> pygame.Rect:
+    """A rectangle of the given size (shrunk to fit) centred in area."""
+    rect = pygame.Rect(0, 0, min(width, area.width), min(height, area.height))
+    rect.center = area.center
+    return rect

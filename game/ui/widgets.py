@@ -1,0 +1,55 @@
+"""Shorthands for the pygame-gui widgets the screens use, with their text from the catalog."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from game.ui.text import has, t
+
+
+def oid(object_id: str | None = None, class_id: str | None = None) -> ObjectID:
+    return ObjectID(object_id=object_id, class_id=class_id)
+
+
+def button(
+    manager: pygame_gui.UIManager,
+    container,
+    rect: pygame.Rect,
+    key: str,
+    class_id: str | None = None,
+    tip: str | None = None,
+    **fields: object,
+) -> pygame_gui.elements.UIButton:
+    """A button labelled with the text under `key`; its tooltip is `key`_tip when the catalog has one."""
+    tip = tip if tip is not None else (t(f"{key}_tip", **fields) if has(f"{key}_tip") else None)
+    return pygame_gui.elements.UIButton(
+        rect,
+        t(key, **fields),
+        manager,
+        container=container,
+        tool_tip_text=tip,
+        object_id=oid("#" + key.replace(".", "_"), class_id),
+    )
+
+
+def label(
+    manager: pygame_gui.UIManager, container, rect: pygame.Rect, text: str, class_id: str | None = None
+) -> pygame_gui.elements.UILabel:
+    return pygame_gui.elements.UILabel(
+        rect, text, manager, container=container, object_id=oid(None, class_id)
+    )
+
+
+def text_box(
+    manager: pygame_gui.UIManager, container, rect: pygame.Rect, html: str, class_id: str | None = None
+) -> pygame_gui.elements.UITextBox:
+    return pygame_gui.elements.UITextBox(
+        html, rect, manager, container=container, object_id=oid(None, class_id)
+    )
+
+
+def escape(text: str) -> str:
+    """Plain text made safe for a pygame-gui text box (its HTML subset)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
