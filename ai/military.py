@@ -12,6 +12,8 @@ from ai.situation import Situation
 from game.engine.orders import Answer, DeclareWar, Launch, Move, Order, Propose
 
 COVER = 1.1  # garrison wanted against the hostile strength next to a province, after the defense bonus
+CALM_AGGRESSION = 0.5  # an expanding state waits until its record of aggression fades below this ...
+EXPAND_LEGITIMACY = 40.0  # ... and keeps at least this much legitimacy after the war's cost
 STALE_TURNS = 3  # a war this old with nothing to gain is ended
 
 
@@ -239,9 +241,11 @@ def _war_motive(sit: Situation, k: int, legitimacy: float) -> tuple[str, str] | 
     if is_rival and b.share[k] >= p.war.prevent_share:
         clause, _ = rival_clause(sit)
         return "balance_of_power", f"{clause} — it must be stopped before it dominates"
+    calm = not b.war[sit.i].any() and b.aggression[sit.i] < CALM_AGGRESSION
     if (
         p.war.expand > 0
-        and legitimacy >= 30
+        and calm
+        and legitimacy - view.rules.war_legitimacy_cost >= EXPAND_LEGITIMACY
         and b.share[k] <= 0.5 * b.share[sit.i]
         and not b.guards[:, k].any()
     ):

@@ -13,7 +13,7 @@ import numpy as np
 
 from ai.explain import pct, reason, rival_clause, threat_words
 from ai.situation import Situation
-from ai.theories import FORMAL, RECIPROCAL, personality, predicted_tally, vote_of, vote_scores
+from ai.theories import FORMAL, RECIPROCAL, STATURE, personality, predicted_tally, vote_of, vote_scores
 from game.engine.orders import (
     AdoptMission,
     Answer,
@@ -35,6 +35,8 @@ PROPOSALS = {"easy": 1, "normal": 2, "hard": 2}
 DECISIVE = 0.25  # a motive this negative is named as the reason for a refusal
 RESOLUTION_GAP = 2  # turns after a resolution against a state before another is tabled
 RESOLUTION_TEXT = {"condemn": "condemnation", "sanction": "sanctions", "authorize": "authorization of action"}
+FADED = 0.6  # a pact whose purpose (the engine's shared threat) is below this has lost its common threat
+END_BALANCE = 0.1  # ... and ends when its members help this little against our current rival
 LEAVE_COST = 0.15  # value a member gives up by leaving a cohesive pact (its legitimacy cost)
 
 
@@ -71,6 +73,9 @@ def motives(sit: Situation, kind: str, other: str) -> list[Motive]:
         parts["risk"] = -p.motives.risk * mot["risk"]
     if kind == "patron":
         parts["hub"] = p.motives.hub * mot["hub"]
+        parts["stature"] = -STATURE * (1 - mot["stature"])
+    if kind == "client":
+        parts["stature"] = -STATURE * mot["stature"]
     if kind == "bloc":
         parts["trade"] = p.motives.trade
     return sorted((Motive(n, a) for n, a in parts.items()), key=lambda m: -abs(m.amount))
@@ -125,6 +130,14 @@ def why_not(sit: Situation, kind: str, other: str, value: float) -> tuple[str, s
     worst = min(motives(sit, kind, other), key=lambda m: m.amount)
     name = sit.name(other)
     decisive = worst.amount <= -DECISIVE
+    if decisive and worst.name == "stature":
+        patron, client = (other, sit.me) if kind == "client" else (sit.me, other)
+        return (
+            f"a patron must be the stronger: {sit.name(patron)} holds {pct(sit.share_of(patron))} of all power, "
+            f"{sit.name(client)} {pct(sit.share_of(client))}",
+            "asymmetric_alliance",
+            {"value": value},
+        )
     if decisive and worst.name == "formality":
         return (
             "a formal commitment would tie our hands; we keep our freedom of manoeuvre",
@@ -180,13 +193,24 @@ def answers(sit: Situation) -> list[Order]:
         and p.sender in sit.board.col
     ]
     valued = [(noisy(sit, _offer_value(sit, p)), p) for p in offers]
+    asked = _asked(sit)
+    mine = {(PROPOSAL_KIND[RECIPROCAL[kind]], other) for kind, others in asked.items() for other in others}
     for value, prop in sorted(valued, key=lambda t: (-t[0], t[1].id)):
         kind = RELATION_OF[prop.kind]
         ag = sit.view.agreements.get(prop.agreement)
         held = _held(sit, kind)
         accept = False
-        if kind != "patron" and (held or kind in taken):
-            where = held.name if held else "the one we just accepted"
+        crossed = not prop.agreement and (prop.kind, prop.sender) in mine and sit.me < prop.sender
+        if crossed:
+            text = (
+                f"Declined {_offer_text(sit, prop, ag)} in favour of our own proposal of the same to "
+                f"{sit.name(prop.sender)}, which it is answering"
+            )
+            why = reason(sit, _CONCEPT_OF[kind], text, partner=prop.sender, value=value)
+        elif kind != "patron" and (held or kind in taken or asked.get(kind, {prop.sender}) != {prop.sender}):
+            where = (
+                held.name if held else "the one we just accepted" if kind in taken else "the one we proposed"
+            )
             text = f"Declined {_offer_text(sit, prop, ag)}: we stand in {where}, and one is enough"
             concept = "alliance_cohesion" if kind == "pact" else _CONCEPT_OF[kind]
             why = reason(sit, concept, text, partner=prop.sender, value=value)
@@ -211,6 +235,21 @@ _CONCEPT_OF = {
     "client": "asymmetric_alliance",
     "patron": "asymmetric_alliance",
 }
+
+
+def _asked(sit: Situation) -> dict[str, set[str]]:
+    """Our own pending proposals of new agreements: the states asked, by what we would be to them."""
+    asked: dict[str, set[str]] = {}
+    for p in sit.view.proposals:
+        if p.sender == sit.me and p.kind in PROPOSAL_KIND.values() and not p.agreement:
+            ours = {
+                "pact": "pact",
+                "bloc": "bloc",
+                "guarantee_offer": "patron",
+                "guarantee_request": "client",
+            }
+            asked.setdefault(ours[p.kind], set()).add(p.recipient)
+    return asked
 
 
 def _offer_value(sit: Situation, prop) -> float:
@@ -240,15 +279,18 @@ def _held(sit: Situation, kind: str) -> Agreement | None:
     return None
 
 
-def proposals(sit: Situation) -> list[Order]:
+def proposals(sit: Situation, joining: set[str]) -> list[Order]:
     """New pacts, blocs and guarantees worth proposing to states likely to accept (an invitation into our
-    pact or bloc when we have one)."""
+    pact or bloc when we have one); none of a kind we are `joining` this turn."""
     b, i = sit.board, sit.i
     pending = {(p.kind, p.recipient) for p in sit.view.proposals if p.sender == sit.me}
+    asked = _asked(sit)
     options: list[tuple[float, str, str]] = []
     for kind in ("pact", "bloc", "client", "patron"):
-        if kind == "client" and _held(sit, "client"):
+        if kind in joining or (kind == "client" and _held(sit, "client")):
             continue
+        if kind != "patron" and asked.get(kind) and not _held(sit, kind):
+            continue  # a new pact, bloc or patron is already asked for: wait for the answer
         row = sit.rel.value[kind][i].copy()
         row[_closed(sit, kind)] = -np.inf
         for k in np.argsort(-row)[:3]:
@@ -310,7 +352,7 @@ def departures(sit: Situation) -> list[Order]:
     treasury = sit.view.nations[me].treasury
     for ag in sorted(sit.view.agreements_of(me), key=lambda a: a.id):
         value = noisy(sit, agreement_value(sit, ag))
-        fading = ag.kind == PACT and ag.purpose < 0.5
+        fading = ag.kind == PACT and ag.purpose < FADED and _balance_in(sit, ag) < END_BALANCE
         if (
             fading
             and ag.leader == me
@@ -347,17 +389,25 @@ def departures(sit: Situation) -> list[Order]:
             if order:
                 out.append(order)
             continue
-        if value >= sit.p.thresholds.leave - cost and not (fading and value < 0):
+        if value >= sit.p.thresholds.leave - cost and not fading:
             continue
         out.append(Leave(me, ag.id, reason=_leave_reason(sit, ag, value)))
     return out
 
 
+def _balance_in(sit: Situation, ag: Agreement) -> float:
+    """How much the pact's other members still help us against our current rival (the balance motive)."""
+    others = [sit.board.col[m] for m in ag.members if m != sit.me and m in sit.board.col]
+    weight = sit.p.agreements.pact * sit.p.motives.balance
+    return weight * float(sit.rel.motives["balance"][sit.i, others].mean()) if others else 0.0
+
+
 def _leave_reason(sit: Situation, ag: Agreement, value: float) -> dict:
-    if ag.kind == PACT and ag.purpose < 0.5:
+    if ag.kind == PACT and ag.purpose < FADED:
         text = (
             f"Left {ag.name}: the threat it was formed against is gone (purpose {ag.purpose:.2f}, "
-            f"cohesion {ag.cohesion:.0f}) and it would only drag us into others' quarrels (value {value:.2f})"
+            f"cohesion {ag.cohesion:.0f}) and its members do not help against our rival now "
+            f"({_balance_in(sit, ag):.2f})"
         )
         return reason(sit, "end_of_alliances", text, purpose=ag.purpose, cohesion=ag.cohesion, value=value)
     other = ag.patron if ag.kind == GUARANTEE else _weakest_link(sit, ag)
@@ -620,13 +670,16 @@ def _table_motive(sit: Situation, k: int) -> tuple[float, str, str] | None:
 
 def diplomacy(sit: Situation) -> list[Order]:
     """Everything diplomatic a state decides in a turn, in the order the engine applies it."""
+    replies = answers(sit)
+    props = {p.id: p for p in sit.view.proposals}
+    joining = {RELATION_OF[props[a.proposal].kind] for a in replies if a.accept}
     return (
         calls(sit)
-        + answers(sit)
+        + replies
         + departures(sit)
         + expulsions(sit)
         + institutions(sit)
-        + proposals(sit)
+        + proposals(sit, joining)
         + votes(sit)
         + tabling(sit)
     )

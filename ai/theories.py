@@ -16,6 +16,8 @@ from ai.personalities import KINDS, Personality, personalities
 
 DEFAULT = "balance_of_threat"  # how a human or random state is expected to judge offers
 FORMAL = {"pact": 1.0, "bloc": 0.0, "client": 0.5, "patron": 0.5}
+AVERAGE_FACTOR = 1.3  # power alarm never starts below this multiple of the average share (1 / states)
+STATURE = 1.0  # what a guarantee loses when the patron is not the stronger of the two
 RECIPROCAL = {"pact": "pact", "bloc": "bloc", "client": "patron", "patron": "client"}
 
 
@@ -53,8 +55,12 @@ def rivals(board: Board, ps: list[Personality]) -> Rivals:
     by_threat = np.where(others, t, -1.0).argmax(1) if n else np.zeros(0, int)
     threat_mode = np.array([p.rival == "threat" for p in ps], bool)
     rival = np.where(threat_mode, by_threat, by_power)
-    pressure = np.where(threat_mode, t[np.arange(n), rival], s[rival])
+    coalition = s + board.partner.astype(float) @ s  # a state's side: itself and its partners
+    pressure = np.where(threat_mode, t[np.arange(n), rival], coalition[rival])
     lo, hi = _weights(ps, lambda p: p.alarm[0]), _weights(ps, lambda p: p.alarm[1])
+    fair = AVERAGE_FACTOR / max(n, 1)  # a side merely larger than the average state is no concentration
+    lo = np.where(threat_mode, lo, np.maximum(lo, fair))
+    hi = np.maximum(hi, lo + 0.1)
     alarm = np.clip((pressure - lo) / (hi - lo), 0, 1)
     below = _weights(ps, lambda p: p.bandwagon_below)
     line = np.maximum(below * s[rival], 1e-9)
@@ -99,9 +105,11 @@ def _relations(board: Board, ps: list[Personality]) -> Relations:
     bandwagon = is_rival * (alarm * rv.weak)[:, None] * alone
     opposition = alarm[:, None] * with_rival * (1 - rv.weak[:, None] * alone)
     near = 0.5 + 0.5 * prox
-    protection = np.minimum(1, s[None, :] / np.maximum(s[r], 1e-9)[:, None]) * near * ~is_rival
+    stronger = s[None, :] / np.maximum(s[None, :] + s[:, None], 1e-9)  # 0.5 for an equal, near 1 for a giant
+    protection = np.minimum(1, s[None, :] / np.maximum(s[r], 1e-9)[:, None]) * near * stronger * ~is_rival
     hub = np.maximum(0, 1 - s[None, :] / np.maximum(s, 1e-9)[:, None]) * near * ~with_rival
     risk = _risk(board, r)
+    stature = (s[None, :] <= s[:, None]).astype(float)  # 1 where k is no stronger than i
     motives = {
         "balance": balance,
         "bandwagon": bandwagon,
@@ -111,14 +119,15 @@ def _relations(board: Board, ps: list[Personality]) -> Relations:
         "risk": risk,
         "values": board.similarity,
         "distrust": t,
+        "stature": stature,
     }
     w = {k: _weights(ps, lambda p, k=k: getattr(p.motives, k))[:, None] for k in _MOTIVES}
     common = w["values"] * board.similarity - w["opposition"] * opposition - w["distrust"] * t
     drive = w["balance"] * balance + w["bandwagon"] * bandwagon
     extras = {
         "pact": w["protection"] * protection - w["risk"] * risk,
-        "client": w["protection"] * protection,
-        "patron": w["hub"] * hub - w["risk"] * risk,
+        "client": w["protection"] * protection - STATURE * stature,
+        "patron": w["hub"] * hub - w["risk"] * risk - STATURE * (1 - stature),
         "bloc": w["trade"] * np.ones((n, n)),
     }
     value = {}
