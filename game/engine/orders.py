@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from game.engine.codec import from_dict, to_dict
+from game.engine.codec import from_dict
 from game.engine.state import BLOC, GUARANTEE, PACT, GameState
 
 PROPOSAL_KINDS = ("pact", "bloc", "guarantee_offer", "guarantee_request", "peace", "join_operation")
@@ -23,7 +25,12 @@ class Order:
     reason: dict = field(default_factory=dict, kw_only=True)
 
     def to_dict(self) -> dict:
-        return {"type": self.type, **to_dict(self)}
+        """The order as JSON-ready data, its type first (orders hold only flat fields)."""
+        data = {"type": self.type}
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            data[name] = value.copy() if isinstance(value, (list, dict)) else value
+        return data
 
 
 @dataclass
@@ -154,6 +161,11 @@ ORDER_TYPES: dict[str, type[Order]] = {
         Launch,
     )
 }
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 class OrderError(ValueError):

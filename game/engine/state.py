@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import pickle
 from dataclasses import dataclass, field, fields
 
@@ -279,7 +278,10 @@ class GameState:
         """
         moving = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("provinces", "rules")}
         twin = pickle.loads(pickle.dumps(moving, pickle.HIGHEST_PROTOCOL))
-        provinces = {k: copy.copy(p) for k, p in self.provinces.items()}
+        provinces = {
+            k: Province(p.id, p.name, p.pos, p.production, p.owner, p.neighbours, p.sea)
+            for k, p in self.provinces.items()
+        }
         return GameState(provinces=provinces, rules=self.rules, **twin)
 
     def new_id(self, prefix: str) -> str:
