@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 
@@ -33,6 +35,7 @@ class Board:
     aggression: np.ndarray
     legitimacy: np.ndarray
     owned: dict[str, list[str]]  # each living state's provinces
+    stacks: dict[str, dict[str, int]]  # each state's strength by province
     _memo: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -43,7 +46,19 @@ class Board:
     def share(self) -> np.ndarray:
         return self.m.share
 
-    @property
+    @functools.cached_property
+    def in_pact(self) -> np.ndarray:
+        return self.pact.any(1)
+
+    @functools.cached_property
+    def in_bloc(self) -> np.ndarray:
+        return self.bloc.any(1)
+
+    @functools.cached_property
+    def has_patron(self) -> np.ndarray:
+        return self.guards.any(0)
+
+    @functools.cached_property
     def partner(self) -> np.ndarray:
         """Partners share a pact or a guarantee (either way round)."""
         return self.pact | self.guards | self.guards.T
@@ -84,6 +99,10 @@ def build(view: GameState) -> Board:
     owned: dict[str, list[str]] = {x: [] for x in ids}
     for p, prov in view.provinces.items():
         owned.setdefault(prov.owner, []).append(p)
+    stacks: dict[str, dict[str, int]] = {x: {} for x in ids}
+    for p, stack in view.forces.items():
+        for x, strength in stack.items():
+            stacks.setdefault(x, {})[p] = strength
     return Board(
         rules=view.rules,
         m=m,
@@ -100,6 +119,7 @@ def build(view: GameState) -> Board:
         aggression=np.array([view.nations[x].aggression for x in ids]),
         legitimacy=np.array([view.nations[x].legitimacy for x in ids]),
         owned=owned,
+        stacks=stacks,
     )
 
 
@@ -116,42 +136,53 @@ def _votes(view: GameState, col: dict[str, int]) -> tuple[np.ndarray, np.ndarray
     return yes.T @ yes + no.T @ no, (yes + no).T @ (yes + no)
 
 
+_NATION = attrgetter(
+    "alive", "development", "production_factor", "legitimacy", "aggression", "controller.personality"
+)
+_OWNER = attrgetter("owner")
+
+
 def public_key(view: GameState) -> tuple:
-    """Everything public a board depends on, but the forces (compared apart, as a dict)."""
+    """Everything public a board depends on, but the forces (compared apart, as a dict).
+
+    Value profiles are left out: only a scripted regime change alters them, at the start of a turn,
+    so two states of one game and turn never differ in them alone."""
     return (
         view.scenario_id,
         view.seed,
         view.turn,
         view.next_id,
         view.over,
-        tuple(p.owner for p in view.provinces.values()),
-        tuple(
-            (n.alive, n.development, n.production_factor, n.legitimacy, n.aggression, n.treasury)
-            + tuple(n.values)
-            + (n.controller.personality,)
-            for n in view.nations.values()
-        ),
+        tuple(map(_OWNER, view.provinces.values())),
+        tuple(map(_NATION, view.nations.values())),
         tuple((a.id, a.kind, a.patron, tuple(a.members)) for a in view.agreements.values()),
         tuple((w.id, tuple(w.attackers), tuple(w.defenders)) for w in view.wars.values()),
         tuple((r.id, tuple(r.votes.items())) for r in view.resolutions),
     )
 
 
-_CACHE: OrderedDict[tuple, tuple[dict, Board]] = OrderedDict()
+_CACHE: OrderedDict[int, tuple[tuple, dict, Board]] = OrderedDict()  # by the key's hash, computed once
 _LOCK = threading.Lock()
+
+
+def forget() -> None:
+    """Drop every shared board (for timing the AI from scratch)."""
+    with _LOCK:
+        _CACHE.clear()
 
 
 def board_for(view: GameState) -> Board:
     """The board of this public state: built once, shared by every state's view of the same moment."""
     key = public_key(view)
+    code = hash(key)
     with _LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None and hit[0] == view.forces:
-            _CACHE.move_to_end(key)
-            return hit[1]
+        hit = _CACHE.get(code)
+        if hit is not None and hit[0] == key and hit[1] == view.forces:
+            _CACHE.move_to_end(code)
+            return hit[2]
     board = build(view)
     with _LOCK:
-        _CACHE[key] = ({p: dict(stack) for p, stack in view.forces.items()}, board)
+        _CACHE[code] = (key, {p: dict(stack) for p, stack in view.forces.items()}, board)
         while len(_CACHE) > CACHE_SIZE:
             _CACHE.popitem(last=False)
     return board

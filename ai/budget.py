@@ -57,7 +57,7 @@ def _why(sit: Situation, g: Ground, forces: float, development: float, mine: flo
     split = f"Put {pct(forces)} of our treasury of {treasury:.1f} into forces and {pct(development)} into development"
     covered = p.free_ride * g.allied
     if forces >= 0.4:
-        concept = "hard_balancing" if any(v >= 1 for v in g.hostility.values()) else "internal_balancing"
+        concept = "hard_balancing" if sit.board.war[sit.i].any() else "internal_balancing"
         text = (
             f"{split}: {g.hostile:.1f} hostile strength stands near our land (we want {p.safety:g} times it) "
             f"against our {mine:.0f} and our partners' {g.allied:.0f}"

@@ -58,7 +58,7 @@ def likely_orders(sit: Situation) -> dict[str, list[Order]]:
     """The normal AI's orders for our enemies and the most dangerous of the others, from our view."""
     b = sit.board
     g = ground(sit)
-    weight = {x: h * float(b.m.strength[b.col[x]]) for x, h in g.hostility.items()}
+    weight = {x: float(g.hostility[k] * b.m.strength[k]) for k, x in enumerate(b.ids)}
     guesses = {}
     for x in sorted(weight, key=lambda x: (-weight[x], x))[:GUESSED]:
         if weight[x] > 0:

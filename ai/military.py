@@ -30,7 +30,7 @@ class Knobs:
 class Ground:
     """Where our forces stand and what stands around our land."""
 
-    hostility: dict[str, float]  # 0-1 for each other living state: 1 at war, else its aggressive intentions
+    hostility: np.ndarray  # 0-1 for each living state (board order): 1 at war, else its aggressive intentions
     mine: list[str]
     stacks: dict[str, int]  # our strength by province (ours or a partner's)
     danger: dict[str, float]  # each of our provinces: hostile strength next to it, weighted by hostility
@@ -43,22 +43,21 @@ def ground(sit: Situation) -> Ground:
     rival = int(sit.rel.rivals.rival[i])
     h = np.maximum(b.m.intent[i], 0.6 * sit.alarm * (np.arange(b.n) == rival))
     h = np.where(b.war[i], 1.0, h) * ~b.partner[i]
-    hostility = {x: float(h[k]) for k, x in enumerate(b.ids) if k != i}
-    partners = {b.ids[k] for k in np.flatnonzero(b.partner[i])}
+    h[i] = 0.0
+    col, partner, forces = b.col, b.partner[i], view.forces
     mine = b.owned.get(me, [])
-    stacks = {p: s[me] for p, s in view.forces.items() if me in s}
     danger = {}
     near = set(mine)
     for p in mine:
         nb = view.provinces[p].neighbours
         near.update(nb)
-        danger[p] = sum(s * hostility.get(x, 0.0) for q in nb for x, s in view.forces.get(q, {}).items())
+        danger[p] = float(sum(s * h[col[x]] for q in nb for x, s in forces.get(q, {}).items()))
     hostile = allied = 0.0
     for q in near:
-        for x, s in view.forces.get(q, {}).items():
-            hostile += s * hostility.get(x, 0.0)
-            allied += s if x in partners else 0
-    return Ground(hostility, mine, stacks, danger, hostile, allied)
+        for x, s in forces.get(q, {}).items():
+            hostile += s * h[col[x]]
+            allied += s if partner[col[x]] else 0
+    return Ground(h, mine, dict(b.stacks.get(me, {})), danger, float(hostile), allied)
 
 
 def garrison(sit: Situation, g: Ground, prov: str) -> int:
@@ -140,8 +139,7 @@ def defend(sit: Situation, g: Ground, spare: dict[str, int]) -> list[Order]:
     view = sit.view
     out: list[Order] = []
     lacking = {p: garrison(sit, g, p) - g.stacks.get(p, 0) for p in g.mine}
-    at_war = any(v >= 1.0 for v in g.hostility.values())
-    concept = "hard_balancing" if at_war else "security_dilemma"
+    concept = "hard_balancing" if sit.board.war[sit.i].any() else "security_dilemma"
     for p in sorted((p for p, d in lacking.items() if d > 0), key=lambda p: (-g.danger[p], p)):
         need = lacking[p]
         for q in sorted(view.provinces[p].neighbours, key=lambda q: (-spare.get(q, 0), q)):
@@ -263,9 +261,9 @@ def operations(sit: Situation) -> list[Order]:
     if strength < 4 or sit.p.war.start_edge <= 0:
         return []
     led = {op.target for op in view.operations.values() if op.leader == sit.me}
-    for k in range(b.n):
-        target = b.ids[k]
-        if k == i or target in led or b.partner[i, k] or b.war[i, k] or not view.authorized_against(target):
+    for target in sorted(t for t in view.authorizations if t in b.col and view.authorized_against(t)):
+        k = b.col[target]
+        if k == i or target in led or b.partner[i, k] or b.war[i, k]:
             continue
         if k != int(sit.rel.rivals.rival[i]) and b.aggression[k] < 0.5:
             continue

@@ -338,10 +338,9 @@ def _closed(sit: Situation, kind: str) -> np.ndarray:
     b, i = sit.board, sit.i
     closed = b.war[i] | b.partner[i] if kind != "bloc" else b.bloc[i].copy()
     if kind in ("pact", "bloc"):
-        grid = b.pact if kind == "pact" else b.bloc
-        closed |= grid.any(1)  # each state keeps one pact and one bloc
+        closed |= b.in_pact if kind == "pact" else b.in_bloc  # each state keeps one pact and one bloc
     if kind == "patron":
-        closed |= b.guards.any(0)  # and one patron
+        closed |= b.has_patron  # and one patron
     return closed
 
 
@@ -587,24 +586,20 @@ def tabling(sit: Situation) -> list[Order]:
     if not sit.view.assembly or sit.p.assembly.table <= 0:
         return []
     b, i, view = sit.board, sit.i, sit.view
+    motives = _table_motives(sit)
+    if not any(m.any() for m in motives.values()):
+        return []
     recent = {r.target for r in view.agenda} | {
         r.target for r in view.resolutions if r.tabled >= view.turn - RESOLUTION_GAP
     }
-    friends = b.partner[i] | b.bloc[i]
+    shut = b.partner[i] | b.bloc[i]
+    shut[[b.col[t] for t in recent if t in b.col] + [i]] = True
     best: tuple[float, str, str, str] | None = None
-    for k in range(b.n):
-        target = b.ids[k]
-        if k == i or friends[k] or target in recent:
-            continue
-        motive = _table_motive(sit, k)
-        if motive is None:
-            continue
-        score, kind, why = motive
-        score = noisy(sit, score * sit.p.assembly.table)
-        if not _our_turn_to_table(sit, k, why):
-            continue
-        if score >= 0.5 and (best is None or score > best[0]):
-            best = (score, kind, target, why)
+    for why, motive in motives.items():
+        for k in np.flatnonzero((motive > 0) & ~shut):
+            score = noisy(sit, float(motive[k]) * sit.p.assembly.table)
+            if score >= 0.5 and (best is None or score > best[0]) and _our_turn_to_table(sit, int(k), why):
+                best = (score, _table_kind(sit, int(k), why), b.ids[int(k)], why)
     if best is None:
         return []
     score, kind, target, why = best
@@ -630,6 +625,38 @@ def tabling(sit: Situation) -> list[Order]:
     return [Table(sit.me, kind, target, reason=reason(sit, concept, text, target=target, yes=yes, no=no))]
 
 
+def _fights(sit: Situation) -> np.ndarray:
+    """Which states are at war with us or with one of our partners."""
+    b, i = sit.board, sit.i
+    return b.war[:, i] | (b.war.astype(float) @ b.partner[i].astype(float) > 0)
+
+
+def _table_motives(sit: Situation) -> dict[str, np.ndarray]:
+    """For each reason to table a resolution, its strength (0-1) against every state."""
+    b, i, n = sit.board, sit.i, sit.board.n
+    aggressive = b.aggression >= 0.5
+    aggressor = aggressive & (_fights(sit) | (b.m.threat[i] >= 0.45)) if aggressive.any() else aggressive
+    strongest = np.arange(n) == int(b.share.argmax())
+    rival = np.arange(n) == int(sit.rel.rivals.rival[i])
+    soft = sit.p.assembly.against_strongest > 0 and sit.alarm >= 0.5
+    hub = sit.p.motives.hub > 0 and bool(b.guards[i].any())
+    return {
+        "aggressor": np.where(aggressor, np.minimum(1.0, b.aggression), 0.0),
+        "strongest": strongest * (sit.alarm if soft else 0.0),
+        "rival": rival * (max(sit.alarm, 0.5) if hub else 0.0),
+    }
+
+
+def _table_kind(sit: Situation, k: int, why: str) -> str:
+    """Condemn; against an aggressor fighting us or our partners, authorize action (or sanction)."""
+    b = sit.board
+    if why != "aggressor":
+        return "condemn"
+    if _fights(sit)[k] and b.ids[k] not in sit.view.veto_holders:
+        return "authorize"
+    return "sanction" if b.aggression[k] >= 1 else "condemn"
+
+
 def _our_turn_to_table(sit: Situation, k: int, why: str) -> bool:
     """Of the states with the same reason to table against k, one does it: the first in an order that
     rotates each turn (all can tell who that is, so the Assembly is not flooded with copies)."""
@@ -649,23 +676,6 @@ def _our_turn_to_table(sit: Situation, k: int, why: str) -> bool:
     order = (np.arange(b.n) - sit.view.turn) % b.n
     first = int(np.flatnonzero(able)[np.argmin(order[able])]) if able.any() else sit.i
     return first == sit.i
-
-
-def _table_motive(sit: Situation, k: int) -> tuple[float, str, str] | None:
-    """Why we might table a resolution against state k: (strength 0-1, kind, reason key)."""
-    b, i = sit.board, sit.i
-    aggression = float(b.aggression[k])
-    fights_us = b.war[k, i] or bool((b.war[k] & b.partner[i]).any())
-    if aggression >= 0.5 and (fights_us or b.m.threat[i, k] >= 0.45):
-        vetoed = b.ids[k] in sit.view.veto_holders
-        kind = "authorize" if fights_us and not vetoed else "sanction" if aggression >= 1 else "condemn"
-        return min(1.0, aggression), kind, "aggressor"
-    strongest = int(b.share.argmax())
-    if k == strongest and sit.p.assembly.against_strongest > 0 and sit.alarm >= 0.5:
-        return sit.alarm, "condemn", "strongest"
-    if k == int(sit.rel.rivals.rival[i]) and sit.p.motives.hub > 0 and bool(b.guards[i].any()):
-        return max(sit.alarm, 0.5), "condemn", "rival"
-    return None
 
 
 def diplomacy(sit: Situation) -> list[Order]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,8 +23,13 @@ class Situation:
     p: Personality
     names: tuple[str, ...]  # every living state's personality, its own as it plays it
     rel: Relations
-    rng: np.random.Generator
+    seed: int
     difficulty: str
+
+    @functools.cached_property
+    def rng(self) -> np.random.Generator:
+        """This state's dice for this turn (easy's noise, tie-breaks), made only when needed."""
+        return np.random.default_rng([self.seed, self.view.turn, *self.me.encode()])
 
     @property
     def rival(self) -> str:
@@ -68,11 +74,10 @@ class Situation:
 def situation(view: GameState, me: str, theory: str, difficulty: str, seed: int) -> Situation:
     """The situation of `me` in this view, playing `theory` at `difficulty`."""
     board = board_for(view)
-    names = list(board.personality)
     i = board.col[me]
-    names[i] = theory
-    names = tuple(theory_name(x) for x in names)
-    rng = np.random.default_rng([seed, view.turn, *me.encode()])
+    names = board.memo("names", lambda: tuple(theory_name(x) for x in board.personality))
+    if names[i] != theory_name(theory):
+        names = names[:i] + (theory_name(theory),) + names[i + 1 :]
     return Situation(
         view=view,
         board=board,
@@ -82,6 +87,6 @@ def situation(view: GameState, me: str, theory: str, difficulty: str, seed: int)
         p=personality(theory),
         names=names,
         rel=relations(board, names),
-        rng=rng,
+        seed=seed,
         difficulty=difficulty,
     )
