@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import secrets
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -52,13 +52,11 @@ def build_parser() -> Parser:
         description="Balancing Act: a turn-based strategy game about alliances. "
         "Without a command, plays a game (see: main.py play --help).",
     )
-    parser.set_defaults(run=run_play, map=str(DEFAULT_MAP), seed=None, load=None)
+    parser.set_defaults(run=run_play, map=None, seed=None, load=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play a game (the default command)", description=PLAY_HELP)
-    play.add_argument(
-        "--map", default=str(DEFAULT_MAP), metavar="FILE", help="the map (default: %(default)s)"
-    )
+    play.add_argument("--map", metavar="FILE", help="open the new-game setup with this map chosen")
     play.add_argument(
         "--seed", type=number(0, MAX_SEED), metavar="S", help="the seed (default: a random one)"
     )
@@ -119,18 +117,16 @@ def build_parser() -> Parser:
 
 
 PLAY_HELP = (
-    "Play a game. The game screen comes with the user-interface issue; until then this plays "
-    "a headless demo game with the AI running every state and prints what happens."
+    "Open the game window on the main menu (the default map is maps/tutorial.yaml). With --map, "
+    "the new-game setup opens with that map chosen (and --seed as its seed); with --load, the saved game."
 )
 
 
 def run_play(args: argparse.Namespace) -> int:
-    print(
-        "The game screen is not built yet: playing a headless demo game instead, "
-        "with the AI running every state."
-    )
-    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-    return play_out(args.map, seed, args.load, turns=None)
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.run import play  # pygame is imported only on this path
+
+    return play(args.map, args.seed, args.load)
 
 
 def run_simulate(args: argparse.Namespace) -> int:

@@ -113,18 +113,6 @@ def test_replay_against_the_wrong_map(capsys, tmp_path: Path) -> None:
     assert err.startswith(f"error: {other} is not the map this game was played on")
 
 
-def test_play_runs_a_headless_demo_without_pygame() -> None:
-    script = "import sys, main; code = main.main(['play', '--seed', '2']); print('pygame' in sys.modules); sys.exit(code)"
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("The game screen is not built yet: playing a headless demo game")
-    assert "The Two Rivers (" in result.stdout and "seed 2" in result.stdout
-    assert "Game over after turn" in result.stdout
-    assert result.stdout.splitlines()[-1] == "False"
-
-
 @pytest.mark.parametrize(
     "args",
     [

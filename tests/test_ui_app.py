@@ -7,6 +7,7 @@ import json
 import pygame
 import pytest
 
+from game.scenario import load_scenario
 from game.ui import driver
 from game.ui.app import App
 from game.ui.menu_screen import MenuScreen
@@ -63,3 +64,27 @@ def test_resizing_the_window_rebuilds_the_screen(app):
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1000, h=640, size=(1000, 640)))
     app.step(2)
     assert menu.root is not None and menu.root.rect.size == app.size
+
+
+def test_play_opens_the_menu_a_map_in_setup_or_a_save(tmp_path, monkeypatch):
+    from game.saves import SaveError
+    from game.session import Game
+    from game.ui.game_screen import GameScreen
+    from game.ui.run import launch
+    from game.ui.setup_screen import SetupScreen
+    from game.ui.turn_flow import player_factory
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = launch()
+    assert isinstance(app.top, MenuScreen)
+    app.close()
+    app = launch(map_path="maps/europe-1914.yaml", seed=7)
+    assert isinstance(app.top, SetupScreen) and app.top.choice.title == "Europe 1914" and app.top.seed == 7
+    app.close()
+    save = tmp_path / "game.json"
+    Game.new(load_scenario("maps/tutorial.yaml"), 3, player_factory).save(save)
+    app = launch(load=str(save))
+    assert isinstance(app.top, GameScreen) and app.top.flow.state.turn == 1
+    app.close()
+    with pytest.raises(SaveError):
+        launch(load=str(tmp_path / "missing.json"))

@@ -53,9 +53,10 @@ class App:
         return pygame.display.set_mode((0, 0) if s.fullscreen else (s.width, s.height), flags)
 
     def _new_manager(self) -> pygame_gui.UIManager:
-        return pygame_gui.UIManager(
-            self.size, theme.gui_theme(self.settings.ui_scale), enable_live_theme_updates=False
-        )
+        scale = self.settings.ui_scale
+        manager = pygame_gui.UIManager(self.size, theme.gui_theme(scale), enable_live_theme_updates=False)
+        manager.preload_fonts(theme.styled_fonts(scale))
+        return manager
 
     # the stack
     def push(self, screen: Screen) -> Screen:

@@ -10,12 +10,23 @@ from game.ui.app import App
 FRAMES_PER_CLICK = 3
 
 
+def mouse(kind: int, pos: tuple[int, int], **fields: object) -> None:
+    """Post a mouse event and put the pointer there (pygame-gui reads the pointer's position)."""
+    pygame.mouse.set_pos(pos)
+    pygame.event.post(pygame.event.Event(kind, pos=pos, **fields))
+
+
+def move_to(app: App, pos: tuple[int, int], frames: int = 1) -> None:
+    mouse(pygame.MOUSEMOTION, pos, rel=(0, 0), buttons=(0, 0, 0))
+    app.step(frames)
+
+
 def click_at(app: App, pos: tuple[int, int], button: int = 1, frames: int = FRAMES_PER_CLICK) -> None:
     """Press and release a mouse button at a window position, then run a few frames."""
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
+    mouse(pygame.MOUSEMOTION, pos, rel=(0, 0), buttons=(0, 0, 0))
+    mouse(pygame.MOUSEBUTTONDOWN, pos, button=button)
     app.step(1)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
+    mouse(pygame.MOUSEBUTTONUP, pos, button=button)
     app.step(frames)
 
 
@@ -44,13 +55,14 @@ def wheel(app: App, pos: tuple[int, int], clicks: int, frames: int = 2) -> None:
 
 def drag(app: App, start: tuple[int, int], end: tuple[int, int], steps: int = 5) -> None:
     """Drag with the left button from start to end."""
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1))
+    mouse(pygame.MOUSEMOTION, start, rel=(0, 0), buttons=(0, 0, 0))
+    mouse(pygame.MOUSEBUTTONDOWN, start, button=1)
     app.step(1)
     for i in range(1, steps + 1):
         pos = (start[0] + (end[0] - start[0]) * i // steps, start[1] + (end[1] - start[1]) * i // steps)
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(1, 0, 0)))
+        mouse(pygame.MOUSEMOTION, pos, rel=(0, 0), buttons=(1, 0, 0))
         app.step(1)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
+    mouse(pygame.MOUSEBUTTONUP, end, button=1)
     app.step(2)
 
 

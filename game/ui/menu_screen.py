@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
+from pygame_gui.windows import UIFileDialog
 
 from game.ui import paint, widgets
 from game.ui.app import App
 from game.ui.notice_screen import notice
 from game.ui.screen import Screen
-from game.ui.settings import latest_save, settings_path
+from game.ui.settings import latest_save, saves_dir, settings_path
 from game.ui.text import t
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +29,7 @@ class MenuScreen(Screen):
         self.backdrop_map = backdrop_map
         self.backdrop = None
         self.buttons: dict[pygame_gui.elements.UIButton, str] = {}
+        self.file_dialog: UIFileDialog | None = None
 
     def card_rect(self) -> pygame.Rect:
         height = self.px(190) + len(ENTRIES) * self.px(52)
@@ -61,6 +63,11 @@ class MenuScreen(Screen):
             self.app.sound.play("click")
             getattr(self, "open_" + self.buttons[event.ui_element])()
             return True
+        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.file_dialog:
+            from game.ui.game_screen import open_saved
+
+            open_saved(self.app, Path(event.text))
+            return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.open_help()
             return True
@@ -79,9 +86,16 @@ class MenuScreen(Screen):
             open_saved(self.app, save)
 
     def open_load(self) -> None:
-        from game.ui.game_screen import LoadDialog
-
-        LoadDialog(self.app)
+        folder = saves_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        rect = paint.centred(self.px(560), self.px(420), pygame.Rect((0, 0), self.app.size))
+        self.file_dialog = UIFileDialog(
+            rect,
+            self.manager,
+            t("notice.load_title"),
+            initial_file_path=str(folder),
+            allowed_suffixes={".json"},
+        )
 
     def open_tutorial(self) -> None:
         from game.ui.setup_screen import start_default

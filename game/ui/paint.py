@@ -167,3 +167,55 @@ def centred(width: int, height: int, area: pygame.Rect) -> pygame.Rect:
     rect = pygame.Rect(0, 0, min(width, area.width), min(height, area.height))
     rect.center = area.center
     return rect
+
+
+@functools.lru_cache(maxsize=1024)
+def halo_text(text: str, size: int, colour: Colour, halo: Colour, bold: bool = False) -> pygame.Surface:
+    """One line of text with a one-pixel halo around it, rendered once."""
+    inner = text_surface(text, size, colour, bold)
+    ring = text_surface(text, size, halo, bold)
+    out = pygame.Surface((inner.get_width() + 2, inner.get_height() + 2), pygame.SRCALPHA)
+    for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2), (0, 0), (2, 2), (0, 2), (2, 0)):
+        out.blit(ring, (dx, dy))
+    out.blit(inner, (1, 1))
+    return out
+
+
+def arrow(
+    surface: pygame.Surface,
+    colour: Colour,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    width: int,
+    head: float,
+) -> None:
+    """A straight arrow from start to end with a filled head."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    if length < 1:
+        return
+    ux, uy = dx / length, dy / length
+    base = (end[0] - ux * head, end[1] - uy * head)
+    pygame.draw.line(surface, colour, start, base, width)
+    left = (base[0] - uy * head * 0.6, base[1] + ux * head * 0.6)
+    right = (base[0] + uy * head * 0.6, base[1] - ux * head * 0.6)
+    pygame.draw.polygon(surface, colour, [end, left, right])
+
+
+def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], size: int) -> None:
+    """A parchment tooltip box near pos, kept inside the surface; the first line is bold."""
+    images = [text_surface(line, size, PALETTE.ink, i == 0) for i, line in enumerate(lines)]
+    pad = max(4, size // 2)
+    width = max(i.get_width() for i in images) + 2 * pad
+    height = sum(i.get_height() for i in images) + 2 * pad
+    box = pygame.Rect(pos[0] + 16, pos[1] + 18, width, height)
+    box.clamp_ip(surface.get_rect())
+    if box.collidepoint(pos):
+        box.bottom = pos[1] - 6
+        box.clamp_ip(surface.get_rect())
+    pygame.draw.rect(surface, PALETTE.parchment_light, box, border_radius=4)
+    pygame.draw.rect(surface, PALETTE.wood, box, 1, border_radius=4)
+    y = box.y + pad
+    for image in images:
+        surface.blit(image, (box.x + pad, y))
+        y += image.get_height()

@@ -104,6 +104,12 @@ def gui_theme(scale: float = 1.0) -> dict:
     return theme
 
 
+def styled_fonts(scale: float = 1.0) -> list[dict]:
+    """The bold and italic fonts the text boxes' HTML uses, for the manager to preload."""
+    size = max(8, round(14 * scale))
+    return [{"name": "game_sans", "point_size": size, "style": s} for s in ("bold", "italic", "bold_italic")]
+
+
 @functools.cache
 def font(size: int, bold: bool = False, serif: bool = False) -> pygame.font.Font:
     """A bundled font (Latin and Cyrillic) for text drawn outside pygame-gui."""

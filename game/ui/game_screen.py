@@ -1,0 +1,622 @@
+"""The game: the board, the top bar, the selected state's panel, the player's orders and the event log."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel, UITextBox
+
+from game.engine import compute_metrics
+from game.engine.orders import Budget, DeclareWar, Move, Order, move_kind
+from game.saves import SaveError
+from game.session import Game
+from game.ui import choices, paint, theme, widgets
+from game.ui.app import App
+from game.ui.dialogs import ConfirmDialog, Dialog, DiplomacyDialog, MoveDialog
+from game.ui.handover_screen import HandoverScreen
+from game.ui.log_view import log_html
+from game.ui.map_view import MapView
+from game.ui.notice_screen import NoticeScreen, notice
+from game.ui.order_text import describe
+from game.ui.screen import Screen
+from game.ui.settings import saves_dir
+from game.ui.state_panel import StatePanel
+from game.ui.text import t
+from game.ui.theme import PALETTE, state_colours
+from game.ui.turn_flow import TurnFlow, player_factory
+
+TOAST_SECONDS = 4.0
+AUTOSAVE = "autosave.json"
+DEFAULT_SPEND, DEFAULT_SPLIT = 60, 50
+
+
+class Layout:
+    """Where each part of the game screen goes, for a window size and UI scale."""
+
+    def __init__(self, size: tuple[int, int], scale: float) -> None:
+        w, h = size
+        gap = round(8 * scale)
+        self.bar = pygame.Rect(0, 0, w, round(48 * scale))
+        side = min(round(380 * scale), w // 3)
+        top = self.bar.bottom + gap
+        self.side = pygame.Rect(w - side - gap, top, side, h - top - gap)
+        log_h = min(round(170 * scale), h // 4)
+        self.map = pygame.Rect(gap, top, self.side.x - 2 * gap, h - top - log_h - 2 * gap)
+        log_w = self.map.w * 3 // 5
+        self.log = pygame.Rect(gap, self.map.bottom + gap, log_w, log_h)
+        self.orders = pygame.Rect(
+            self.log.right + gap, self.log.y, self.map.right - self.log.right - gap, log_h
+        )
+        self.end = pygame.Rect(self.side.x, self.side.bottom - round(48 * scale), side, round(48 * scale))
+        self.actions = pygame.Rect(self.side.x, self.end.y - gap - round(38 * scale), side, round(38 * scale))
+        self.budget = pygame.Rect(
+            self.side.x, self.actions.y - gap - round(150 * scale), side, round(150 * scale)
+        )
+        self.panel = pygame.Rect(self.side.x, self.side.y, side, self.budget.y - gap - self.side.y)
+
+
+class GameScreen(Screen):
+    """One game at this machine: solo or hot-seat."""
+
+    def __init__(self, app: App, game: Game) -> None:
+        super().__init__(app)
+        self.flow = TurnFlow(game)
+        nations = self.flow.state.nations
+        self.colours = state_colours({n: x.colour for n, x in nations.items()}, app.settings.colour_blind)
+        self.map: MapView | None = None
+        self.dialog: Dialog | None = None
+        self.source: str | None = None
+        self.selected = self.flow.current or next(iter(nations))
+        self.resolving = False
+        self.toast: tuple[str, bool] | None = None
+        self.toast_left = 0.0
+        self.spin = 0.0
+        self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
+        self.hand_over = len(self.flow.humans) > 1  # hot-seat: hide the board until the first player is ready
+        self.refresh_view()
+
+    # state shown
+    @property
+    def me(self) -> str | None:
+        return self.flow.current
+
+    def refresh_view(self) -> None:
+        """What the current player sees: the game through its state's eyes, and its figures."""
+        self.view = self.flow.view()
+        self.metrics = compute_metrics(self.view)
+        if self.map is not None:
+            self.map.show(self.view)
+        if self.selected not in self.view.nations:
+            self.selected = self.me or next(iter(self.view.nations))
+
+    # widgets
+    def build(self) -> None:
+        self.layout = Layout(self.app.size, self.app.settings.ui_scale)
+        if self.map is None:
+            self.map = MapView(self.view, self.colours, self.layout.map, self.app.settings.ui_scale)
+        elif self.map.rect != self.layout.map:
+            self.map.fit_to(self.layout.map)
+        self.panel = StatePanel(self.layout.panel, self.app.settings.ui_scale)
+        self._build_bar()
+        self._build_orders()
+        self.log_box = UITextBox(
+            log_html(self.flow, self.me, self.view), self.layout.log, self.manager, container=self.root
+        )
+        self.end_button = widgets.button(
+            self.manager, self.root, self.layout.end, "orders.end_turn", "@primary"
+        )
+        self._build_layer_toggles()
+        self.refresh_orders()
+
+    def _build_layer_toggles(self) -> None:
+        """Chips over the board's top-left corner that show or hide each overlay."""
+        x, y = self.layout.map.x + self.px(8), self.layout.map.y + self.px(8)
+        self.toggles: dict[UIButton, str] = {}
+        for layer in ("pacts", "guarantees", "blocs", "sea"):
+            text = t(f"layers.{layer}")
+            width = theme.font(self.px(13)).size(text)[0] + self.px(22)
+            chip = widgets.button(
+                self.manager, self.root, pygame.Rect(x, y, width, self.px(26)), f"layers.{layer}", "@chip"
+            )
+            if getattr(self.map.layers, layer):
+                chip.select()
+            self.toggles[chip] = layer
+            x += width + self.px(6)
+
+    def _build_bar(self) -> None:
+        bar, h = self.layout.bar, self.px(34)
+        y = bar.y + (bar.h - h) // 2
+        x = bar.right - self.px(8)
+        self.bar_buttons: dict[UIButton, str] = {}
+        for key in ("top.menu", "top.help", "top.save"):
+            w = self.px(84)
+            x -= w
+            self.bar_buttons[widgets.button(self.manager, self.root, pygame.Rect(x, y, w, h), key)] = key
+            x -= self.px(6)
+        self.bar_right = x
+
+    def _build_orders(self) -> None:
+        r, pad = self.layout.budget, self.px(16)
+        x, w = r.x + pad, r.w - 2 * pad
+        y = r.y + self.px(12)
+        small = widgets.oid(None, "@small")
+        title = pygame.Rect(x, y, w, self.px(24))
+        widgets.label(self.manager, self.root, title, t("orders.budget_title"), "@heading")
+        y += self.px(26)
+        self.budget_label = UILabel(
+            pygame.Rect(x, y, w, self.px(20)), "", self.manager, container=self.root, object_id=small
+        )
+        y += self.px(20)
+        self.split_slider = UIHorizontalSlider(
+            pygame.Rect(x, y, w, self.px(20)),
+            self.split,
+            (0, 100),
+            self.manager,
+            container=self.root,
+            click_increment=5,
+        )
+        y += self.px(24)
+        third = w * 2 // 5
+        self.spend_label = UILabel(
+            pygame.Rect(x, y, third, self.px(20)), "", self.manager, container=self.root, object_id=small
+        )
+        self.spend_slider = UIHorizontalSlider(
+            pygame.Rect(x + third, y, w - third, self.px(20)),
+            self.spend,
+            (0, 100),
+            self.manager,
+            container=self.root,
+            click_increment=5,
+        )
+        y += self.px(24)
+        self.preview_label = UILabel(
+            pygame.Rect(x, y, w, self.px(20)), "", self.manager, container=self.root, object_id=small
+        )
+        a, gap = self.layout.actions, self.px(6)
+        bw = (a.w - 2 * gap) // 3
+        self.diplomacy_button = widgets.button(
+            self.manager, self.root, pygame.Rect(a.x, a.y, bw, a.h), "orders.diplomacy"
+        )
+        self.war_button = widgets.button(
+            self.manager, self.root, pygame.Rect(a.x + bw + gap, a.y, bw, a.h), "orders.war"
+        )
+        self.undo_button = widgets.button(
+            self.manager,
+            self.root,
+            pygame.Rect(a.x + 2 * (bw + gap), a.y, a.w - 2 * (bw + gap), a.h),
+            "orders.undo",
+        )
+        self.orders_box = UITextBox("", self.layout.orders, self.manager, container=self.root)
+
+    def refresh_orders(self) -> None:
+        """Show the current player's orders, the budget and which buttons apply."""
+        me = self.me
+        given = self.flow.orders.get(me, []) if me else []
+        declared = {o.target for o in given if isinstance(o, DeclareWar)}
+        lines = [widgets.escape(describe(o, self.view, declared)) for o in given]
+        html = (
+            "<br>".join(f"• {line}" for line in lines)
+            if lines
+            else f"<i>{widgets.escape(t('orders.none'))}</i>"
+        )
+        self.orders_box.set_text(f"<b>{widgets.escape(t('orders.title'))}</b><br>{html}")
+        self.budget_label.set_text(t("orders.budget_split", forces=self.split, development=100 - self.split))
+        self.spend_label.set_text(t("orders.budget_spend", spend=self.spend))
+        self.preview_label.set_text(self._budget_preview(given))
+        active = me is not None and not self.resolving
+        for element in (self.split_slider, self.spend_slider, self.diplomacy_button, self.undo_button):
+            element.enable() if active else element.disable()
+        self.war_button.enable() if active and self.selected != me else self.war_button.disable()
+        self.undo_button.enable() if active and given else self.undo_button.disable()
+        self.end_button.enable() if not self.resolving and not self.flow.state.over else self.end_button.disable()
+        if self.map:
+            self.map.arrows = [(o.source, o.dest, o.strength) for o in given if isinstance(o, Move)]
+
+    def _budget_preview(self, given: list[Order]) -> str:
+        budget = next((o for o in given if isinstance(o, Budget)), None)
+        if budget is None or self.me is None:
+            return t("orders.budget_unset")
+        n, rules = self.view.nations[self.me], self.view.rules
+        strength = int(n.treasury * budget.forces // rules.force_cost)
+        spend = n.treasury * budget.development
+        after = n.development + rules.development_step * spend / (rules.development_cost * n.development)
+        return t("orders.budget_preview", strength=strength, before=n.development, after=after)
+
+    def refresh_log(self) -> None:
+        self.log_box.set_text(log_html(self.flow, self.me, self.view))
+
+    # giving orders
+    def give(self, order: Order) -> str | None:
+        """Give an order of the current player; an illegal one is refused with the engine's reason."""
+        reason = self.flow.give(order)
+        self._after_order(order, reason)
+        return reason
+
+    def _after_order(self, order: Order, reason: str | None) -> None:
+        if reason:
+            self.say(t("orders.refused", why=reason), error=True)
+            self.app.sound.play("refused")
+        else:
+            self.say(t("orders.added", order=describe(order, self.view)))
+            self.app.sound.play("war" if isinstance(order, DeclareWar) else "order")
+        self.refresh_orders()
+
+    def set_budget(self) -> None:
+        if self.me is None:
+            return
+        spend = self.spend / 100
+        order = Budget(
+            self.me, round(spend * self.split / 100, 4), round(spend * (100 - self.split) / 100, 4)
+        )
+        reason = self.flow.set_budget(order)
+        if reason:
+            self.say(t("orders.refused", why=reason), error=True)
+        self.refresh_orders()
+
+    def take_back(self) -> None:
+        order = self.flow.take_back()
+        if order is not None:
+            if isinstance(order, Budget):
+                self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
+                self.split_slider.set_current_value(self.split)
+                self.spend_slider.set_current_value(self.spend)
+            self.say(t("orders.taken_back", order=describe(order, self.view)))
+            self.app.sound.play("undo")
+        self.refresh_orders()
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a short message over the bottom of the board."""
+        self.toast, self.toast_left = (text, error), TOAST_SECONDS
+
+    # the map
+    def on_map_click(self, province: str | None, button: int) -> None:
+        if button == 3 or province is None:
+            self.select_source(None)
+            return
+        owner = self.view.provinces[province].owner
+        me = self.me
+        if self.source and province != self.source:
+            self.order_move(self.source, province)
+            return
+        here = self.view.forces.get(province, {}).get(me, 0) if me else 0
+        self.selected = owner
+        if here and not self.resolving:
+            self.select_source(province)
+        else:
+            self.select_source(None)
+        self.app.sound.play("select")
+
+    def select_source(self, province: str | None) -> None:
+        """Select (or clear) the province forces move from, and mark where they may go."""
+        self.source = province
+        marks: dict[str, str] = {}
+        if province and self.me:
+            marks[province] = "source"
+            wars = self.flow.plan(self.me).wars
+            for dest in self.view.provinces[province].neighbours:
+                kind = move_kind(self.view, self.me, dest, wars)
+                if kind:
+                    marks[dest] = kind
+        self.map.marks = marks
+        self.refresh_orders()
+
+    def available(self, province: str) -> int:
+        me = self.me
+        return self.view.forces.get(province, {}).get(me, 0) - self.flow.plan(me).moved.get(province, 0)
+
+    def order_move(self, source: str, dest: str) -> None:
+        """Ask how much to move when the move is legal; else show the engine's reason at once."""
+        me, available = self.me, self.available(source)
+        probe = Move(me, source, dest, max(1, available))
+        reason = self.flow.give(probe)
+        if reason:
+            self._after_order(probe, reason)
+            return
+        self.flow.take_back()
+        kind = move_kind(self.view, me, dest, self.flow.plan(me).wars)
+        owner = self.view.nations[self.view.provinces[dest].owner].name
+        note = t("move.attack_note", owner=owner) if kind == "attack" else t("move.reinforce_note")
+        question = t(
+            "move.question",
+            available=available,
+            source=self.view.provinces[source].name,
+            dest=self.view.provinces[dest].name,
+        )
+
+        def done(strength: int) -> None:
+            self.give(Move(me, source, dest, strength))
+            self.select_source(source if self.available(source) > 0 else None)
+
+        self.dialog = MoveDialog(self.manager, self.app.settings.ui_scale, question, note, available, done)
+
+    def open_diplomacy(self) -> None:
+        me = self.me
+        targets = [(n, x.name) for n, x in self.view.nations.items() if n != me and x.alive]
+
+        def options(target: str | None) -> list[choices.Choice]:
+            found = choices.pending_choices(self.view, me)
+            if target:
+                found += choices.offer_choices(self.view, me, target)
+            found += choices.leave_choices(self.view, me)
+            return choices.legal(self.flow.state, found, self.flow.plan(me))
+
+        target = self.selected if self.selected != me else None
+        self.dialog = DiplomacyDialog(
+            self.manager, self.app.settings.ui_scale, targets, target, options, self.give
+        )
+
+    def open_war(self) -> None:
+        me, target = self.me, self.selected
+        if target == me or target not in self.view.nations:
+            self.say(t("orders.select_other"), error=True)
+            return
+        name = self.view.nations[target].name
+        preview = choices.war_preview(self.view, me, target)
+        cost = t("war.authorized", target=name) if preview.authorized else t("war.cost", cost=preview.cost)
+        if preview.defenders:
+            called = "<br>".join(
+                "• " + widgets.escape(t("war.called", state=s, agreement=a)) for s, a in preview.defenders
+            )
+            theirs = f"{widgets.escape(t('war.their_side', target=name))}<br>{called}"
+        else:
+            theirs = widgets.escape(t("war.their_none", target=name))
+        html = f"<b>{widgets.escape(cost)}</b><br><br>{theirs}<br><br><i>{widgets.escape(t('war.your_side'))}</i>"
+        self.dialog = ConfirmDialog(
+            self.manager,
+            self.app.settings.ui_scale,
+            t("war.title", target=name),
+            html,
+            "war.confirm",
+            "war.cancel",
+            lambda: self.give(DeclareWar(me, target)),
+        )
+
+    # turns
+    def end_turn(self) -> None:
+        """The current player is done: hand over to the next, or resolve the turn."""
+        if self.resolving or self.flow.state.over:
+            return
+        self.app.sound.play("click")
+        previous = self.me
+        self.select_source(None)
+        if not self.flow.next_seat():
+            self.next_player(previous)
+            return
+        self.resolving = True
+        self.refresh_orders()
+
+    def next_player(self, previous: str | None) -> None:
+        """Show the board to the next human, behind a hand-over screen."""
+        self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
+        self.selected = self.me
+        self.refresh_view()
+        self.open()
+        name = self.view.nations[self.me].name
+        prev = self.view.nations[previous].name if previous else None
+        self.app.push(HandoverScreen(self.app, name, self.colours[self.me], prev, self.view.turn))
+
+    def finish_turn(self) -> None:
+        """The AI has decided: resolve the turn, log it, save it, and start the next one."""
+        turn = self.flow.state.turn
+        events = self.flow.resolve()
+        self.resolving = False
+        self.autosave()
+        self.app.sound.play("turn")
+        if self.flow.state.over:
+            self.refresh_view()
+            self.open()
+            self.app.push(end_notice(self.app, self.flow))
+            return
+        if len(self.flow.humans) > 1:
+            self.next_player(None)
+        else:
+            self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
+            self.refresh_view()
+            self.open()
+        self.say(t("toast.turn_done", turn=turn, count=len(events)))
+
+    def autosave(self) -> None:
+        try:
+            self.flow.save(saves_dir() / AUTOSAVE)
+        except (OSError, SaveError) as exc:
+            self.say(t("toast.autosave_failed", why=exc), error=True)
+
+    def save_now(self) -> None:
+        path = saves_dir() / f"{self.flow.state.scenario_id or 'game'}-turn{self.flow.state.turn}.json"
+        try:
+            self.flow.save(path)
+        except (OSError, SaveError) as exc:
+            self.say(t("orders.save_failed", why=exc), error=True)
+            return
+        self.say(t("orders.saved", path=path))
+
+    # events
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.dialog and self.dialog.open:
+            if self.dialog.handle(event):
+                return True
+            if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN):
+                return True
+        if event.type == pygame.KEYDOWN:
+            return self.on_key(event)
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self.on_button(event.ui_element)
+        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element in (
+            self.split_slider,
+            self.spend_slider,
+        ):
+            self.split = int(round(self.split_slider.get_current_value()))
+            self.spend = int(round(self.spend_slider.get_current_value()))
+            self.set_budget()
+            return True
+        click = self.map.handle_event(event) if self.map else None
+        if click and not self.resolving:
+            self.on_map_click(click.province, click.button)
+        return click is not None
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        ctrl = event.mod & pygame.KMOD_CTRL
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.end_turn()
+        elif event.key == pygame.K_z and ctrl:
+            self.take_back()
+        elif event.key == pygame.K_s and ctrl:
+            self.save_now()
+        elif event.key == pygame.K_F1:
+            self.app.push(notice(self.app, "notice.help_title", "notice.help_body"))
+        elif event.key == pygame.K_ESCAPE:
+            self.select_source(None)
+        else:
+            return False
+        return True
+
+    def on_button(self, element) -> bool:
+        if element in self.toggles:
+            layer = self.toggles[element]
+            shown = not getattr(self.map.layers, layer)
+            setattr(self.map.layers, layer, shown)
+            element.select() if shown else element.unselect()
+            return True
+        key = self.bar_buttons.get(element)
+        if key == "top.menu":
+            from game.ui.menu_screen import MenuScreen
+
+            self.app.reset(MenuScreen(self.app))
+        elif key == "top.save":
+            self.save_now()
+        elif key == "top.help":
+            self.app.push(notice(self.app, "notice.help_title", "notice.help_body"))
+        elif element is self.end_button:
+            self.end_turn()
+        elif element is self.undo_button:
+            self.take_back()
+        elif element is self.diplomacy_button:
+            self.open_diplomacy()
+        elif element is self.war_button:
+            self.open_war()
+        else:
+            return False
+        return True
+
+    def update(self, dt: float) -> None:
+        if self.hand_over:
+            self.hand_over = False
+            name = self.view.nations[self.me].name
+            self.app.push(HandoverScreen(self.app, name, self.colours[self.me], None, self.view.turn))
+            return
+        self.spin = (self.spin + dt * 5) % (2 * math.pi)
+        self.toast_left = max(0.0, self.toast_left - dt)
+        if self.resolving and not self.flow.thinking:
+            self.finish_turn()
+
+    # drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(paint.paper(*self.app.size, (150, 118, 86)), (0, 0))
+        self._draw_bar(surface)
+        frame = self.layout.map.inflate(6, 6)
+        pygame.draw.rect(surface, PALETTE.wood_dark, frame, border_radius=4)
+        self.map.draw(surface)
+        pygame.draw.rect(surface, PALETTE.gold, frame, 1, border_radius=4)
+        self.panel.draw(surface, self.view, self.metrics, self.selected, self.me, self.colours)
+        paint.card(surface, self.layout.budget, shadow=4)
+
+    def _draw_bar(self, surface: pygame.Surface) -> None:
+        bar = self.layout.bar
+        pygame.draw.rect(surface, PALETTE.wood, bar)
+        pygame.draw.line(surface, PALETTE.gold, bar.bottomleft, bar.bottomright, 2)
+        state, cy = self.flow.state, bar.centery
+        x = self.px(14)
+        x = paint.draw_text(
+            surface, state.title, (x, cy), self.px(20), PALETTE.parchment_light, True, "midleft", serif=True
+        ).right
+        year = self.flow.game.record.scenario.get("year")
+        when = t("top.turn", turn=state.turn, limit=state.rules.turn_limit)
+        if year is not None:
+            when += " · " + t("top.year", year=year + state.turn - 1)
+        x = paint.draw_text(
+            surface, when, (x + self.px(18), cy), self.px(15), PALETTE.parchment, anchor="midleft"
+        ).right
+        x += self.px(22)
+        me = self.me
+        if state.over:
+            phase = t("top.phase_over")
+        elif self.resolving:
+            phase = t("top.phase_thinking")
+        elif me:
+            phase = t("top.phase_orders", state=self.view.nations[me].name)
+            pygame.draw.circle(surface, self.colours[me], (x + self.px(8), cy), self.px(8))
+            pygame.draw.circle(surface, PALETTE.parchment_light, (x + self.px(8), cy), self.px(8), 2)
+            x += self.px(22)
+        else:
+            phase = t("top.phase_watch")
+        x = paint.draw_text(
+            surface, phase, (x, cy), self.px(15), PALETTE.parchment_light, True, "midleft"
+        ).right
+        right = self.bar_right - self.px(10)
+        if me:
+            n = self.view.nations[me]
+            for text in (t("top.legitimacy", value=n.legitimacy), t("top.treasury", value=n.treasury)):
+                right = paint.draw_text(
+                    surface, text, (right, cy), self.px(15), PALETTE.parchment_light, True, "midright"
+                ).left - self.px(18)
+        if self.flow.thinking:
+            self._draw_thinking(surface, (right - self.px(10), cy))
+
+    def _draw_thinking(self, surface: pygame.Surface, at: tuple[int, int]) -> None:
+        label = paint.draw_text(
+            surface, t("top.thinking") + "…", at, self.px(14), PALETTE.gold, anchor="midright"
+        )
+        centre = (label.left - self.px(14), at[1])
+        radius = self.px(8)
+        for i in range(8):
+            a = self.spin + i * math.pi / 4
+            shade = PALETTE.gold if i > 4 else PALETTE.wood_dark
+            pygame.draw.circle(
+                surface,
+                shade,
+                (centre[0] + radius * math.cos(a), centre[1] + radius * math.sin(a)),
+                self.px(2),
+            )
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        if not (self.dialog and self.dialog.open):
+            lines = (
+                self.map.tooltip_at(pygame.mouse.get_pos())
+                if self.map.rect.collidepoint(self.map.mouse)
+                else []
+            )
+            if lines:
+                paint.tooltip(surface, lines, self.map.mouse, self.px(13))
+        if self.toast and self.toast_left > 0:
+            text, error = self.toast
+            colour = PALETTE.war if error else PALETTE.wood_dark
+            image = paint.text_surface(text, self.px(15), PALETTE.parchment_light, True)
+            box = image.get_rect(
+                midbottom=(self.layout.map.centerx, self.layout.map.bottom - self.px(14))
+            ).inflate(self.px(24), self.px(12))
+            pygame.draw.rect(surface, colour, box, border_radius=self.px(8))
+            pygame.draw.rect(surface, PALETTE.gold, box, 1, border_radius=self.px(8))
+            surface.blit(image, image.get_rect(center=box.center))
+
+
+def end_notice(app: App, flow: TurnFlow) -> NoticeScreen:
+    """The end of the game: the winner and the scores (the full debrief comes with the classroom screens)."""
+    state, record = flow.state, flow.game.record
+    names = {n: x.name for n, x in state.nations.items()}
+    rows = sorted(record.scores.items(), key=lambda kv: -kv[1]["total"])
+    lines = [t("end.winner", state=names.get(record.winner, record.winner)), "", t("end.scores")]
+    lines += [t("end.score_row", state=names[n], score=s["total"]) for n, s in rows]
+    return NoticeScreen(app, t("end.title"), "\n".join(lines))
+
+
+def open_saved(app: App, path: Path) -> None:
+    """Open a saved game; a damaged or newer save is refused with its reason and nothing changes."""
+    try:
+        game = Game.load(path, player_factory)
+    except (SaveError, OSError) as exc:
+        app.push(NoticeScreen(app, t("notice.load_title"), t("notice.load_failed", why=exc)))
+        return
+    app.reset(GameScreen(app, game))

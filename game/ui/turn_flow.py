@@ -1,0 +1,151 @@
+"""One game played at one machine: whose turn it is to give orders, their orders, the AI's, the resolution.
+
+No pygame here: the game screen shows this and forwards the player's actions to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine import Event, GameState, Order, check, observe
+from game.engine.orders import Budget, Plan, record
+from game.record import Orders, Record, scenario_meta
+from game.scenario import Scenario
+from game.session import Game, ai_player, new_state
+from game.ui.worker import Worker
+
+
+@dataclass
+class Seat:
+    """A state played by a person at this machine: it decides nothing by itself."""
+
+    nation: str
+
+    def decide(self, view: GameState) -> list[Order]:
+        return []
+
+
+def humans_of(state: GameState) -> list[str]:
+    return [n for n, x in state.nations.items() if x.controller.kind == "human"]
+
+
+def player_factory(state: GameState, nation: str):
+    """Seats for the humans, the session's AI players for everyone else."""
+    return Seat(nation) if state.nations[nation].controller.kind == "human" else ai_player(state, nation)
+
+
+def start_game(scenario: Scenario, seed: int, controllers: dict[str, tuple[str, str, str]]) -> Game:
+    """A new game with each state's controller set: (kind, personality, difficulty) by state id."""
+    state = new_state(scenario, seed)
+    for nation, (kind, personality, difficulty) in controllers.items():
+        c = state.nations[nation].controller
+        c.kind, c.personality, c.difficulty = kind, personality, difficulty
+    return Game.resume(state, Record.begin(state, scenario_meta(scenario)), player_factory)
+
+
+@dataclass
+class LogLine:
+    turn: int
+    type: str
+    text: str
+    actors: list[str]
+    concept: str
+
+
+@dataclass
+class TurnFlow:
+    """The turn in progress: the humans give orders one after another, the AI decides in the background."""
+
+    game: Game
+    orders: dict[str, list[Order]] = field(default_factory=dict)
+    seat: int = 0  # index into the living humans: who gives orders now
+    ai: Worker[Orders] | None = None
+    log: list[LogLine] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for entry in self.game.record.turns:
+            self.log += [_line(entry["turn"], e) for e in entry["events"]]
+        self.begin_turn()
+
+    @property
+    def state(self) -> GameState:
+        return self.game.state
+
+    @property
+    def humans(self) -> list[str]:
+        return [n for n in humans_of(self.state) if self.state.nations[n].alive]
+
+    @property
+    def current(self) -> str | None:
+        """The human giving orders now (None when no human is left to, or in an all-AI game)."""
+        return self.humans[self.seat] if self.seat < len(self.humans) else None
+
+    @property
+    def thinking(self) -> bool:
+        return self.ai is not None and not self.ai.done
+
+    def begin_turn(self) -> None:
+        """A new turn: no orders yet, the first human's seat, the AI starts deciding at once."""
+        self.orders = {n: [] for n in self.humans}
+        self.seat = 0
+        self.ai = None if self.state.over else Worker(self.game.decide)
+
+    def view(self) -> GameState:
+        """What the current human may see (everything, in an all-AI game)."""
+        return observe(self.state, self.current) if self.current else self.state
+
+    def plan(self, nation: str) -> Plan:
+        plan = Plan()
+        for order in self.orders.get(nation, []):
+            record(plan, order, self.state)
+        return plan
+
+    def give(self, order: Order) -> str | None:
+        """Add an order of the current human; returns the engine's reason when it is illegal (not added)."""
+        if order.actor != self.current:
+            return f"it is not {order.actor}'s turn to give orders"
+        reason = check(self.state, order, self.plan(order.actor))
+        if reason is None:
+            self.orders[order.actor].append(order)
+        return reason
+
+    def set_budget(self, order: Budget) -> str | None:
+        """Give the turn's budget, replacing the one given before."""
+        mine = self.orders.get(order.actor, [])
+        kept = [o for o in mine if not isinstance(o, Budget)]
+        old, self.orders[order.actor] = mine, kept
+        reason = self.give(order)
+        if reason:
+            self.orders[order.actor] = old
+        return reason
+
+    def take_back(self) -> Order | None:
+        """Take back the current human's last order (until the turn resolves)."""
+        mine = self.orders.get(self.current or "", [])
+        return mine.pop() if mine else None
+
+    def next_seat(self) -> bool:
+        """The current human is done; True when every human has given orders."""
+        self.seat += 1
+        return self.current is None
+
+    def resolve(self) -> list[Event]:
+        """Resolve the turn with the humans' orders and the AI's (waits for the AI if it is still deciding)."""
+        decided = self.ai.result() if self.ai else {}
+        humans = set(self.humans)
+        orders = {n: o for n, o in decided.items() if n not in humans}
+        orders.update({n: list(o) for n, o in self.orders.items() if o})
+        turn = self.state.turn
+        events = self.game.resolve(orders)
+        self.log += [LogLine(turn, e.type, e.text, list(e.actors), e.concept) for e in events]
+        self.begin_turn()
+        return events
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.game.save(path)
+
+
+def _line(turn: int, entry: dict) -> LogLine:
+    return LogLine(turn, entry["type"], entry["text"], list(entry["actors"]), entry.get("concept", ""))
