@@ -1,26 +1,35 @@
-"""Balancing Act command line: play (the default), validate, simulate, replay, bench."""
+"""Balancing Act command line: play (the default), validate, simulate, replay, bench, tournament."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ai.bench import generated_map
+from ai.bench import rows as ai_rows
+from ai.player import DIFFICULTIES
+from ai.tournament import report, run, setups, write_csv
 from game.bench import REPEATS, engine_row, table
 from game.jsonfile import reason
 from game.record import RecordError, first_difference, read_record, write_record
 from game.replay import find_map, replay
 from game.saves import SaveError
 from game.scenario import ScenarioError, load_scenario
-from game.session import Game
+from game.scenario.model import PERSONALITIES
+from game.session import Game, new_state
 from game.summary import final_text, turn_text
 
 ROOT = Path(__file__).resolve().parent
 MAPS = ROOT / "maps"
 DEFAULT_MAP = MAPS / "tutorial.yaml"
 BENCH_TURNS = 10
+GENERATED_STATES = 200
+AI_BENCH_TURNS = 3
+AI_REPEATS = 3
 MAX_SEED = 2**63 - 1
 
 
@@ -112,7 +121,53 @@ def build_parser() -> Parser:
         metavar="N",
         help="turns of a game to time on each map (default: %(default)s)",
     )
+    bench.add_argument(
+        "--generated",
+        type=number(0, 1000),
+        default=GENERATED_STATES,
+        metavar="N",
+        help="states of the generated map the AI is also timed on (default: %(default)s; 0: none)",
+    )
     bench.set_defaults(run=run_bench)
+
+    tournament = commands.add_parser(
+        "tournament",
+        help="play many AI-only games and tabulate them",
+        description="Play AI-only games on each map for seeds 1..N in parallel processes, print win "
+        "rates by personality, difficulty and state, small states' survival, agreements and game length, "
+        "and optionally write one CSV row per state and game. Every state is played by the AI: by the "
+        "personality and difficulty its map gives it, or rotated over the lists given here.",
+    )
+    tournament.add_argument("--maps", nargs="+", required=True, metavar="FILE", help="map files (.yaml)")
+    tournament.add_argument(
+        "--seeds",
+        type=number(1, 100_000),
+        default=20,
+        metavar="N",
+        help="games per map (default: %(default)s)",
+    )
+    tournament.add_argument(
+        "--personalities", nargs="+", choices=PERSONALITIES, metavar="P", help="personalities to rotate over"
+    )
+    tournament.add_argument(
+        "--difficulties", nargs="+", choices=DIFFICULTIES, metavar="D", help="difficulties to rotate over"
+    )
+    tournament.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="STATE=P[:D]",
+        help="fix one state's personality (and difficulty), e.g. VAR=hegemon:hard; repeatable",
+    )
+    tournament.add_argument(
+        "--jobs",
+        type=number(1, 256),
+        default=os.cpu_count() or 1,
+        metavar="J",
+        help="processes (default: %(default)s)",
+    )
+    tournament.add_argument("--csv", metavar="OUT.csv", help="write one row per state and game here")
+    tournament.set_defaults(run=run_tournament)
     return parser
 
 
@@ -206,6 +261,37 @@ def run_bench(args: argparse.Namespace) -> int:
         f"{args.turns} turns of a game x {REPEATS} runs, after a warm-up)"
     )
     print(table(title, rows))
+    shipped = {path.name: functools.partial(new_state, load_scenario(path), 1) for path in maps}
+    if args.generated:
+        shipped[f"generated-{args.generated}"] = functools.partial(generated_map, args.generated)
+    ai_turns = min(args.turns, AI_BENCH_TURNS)
+    title = (
+        f"AI: time for all AI states of a map to decide one turn (their views made beforehand; "
+        f"{ai_turns} turns of a game x {AI_REPEATS} runs)"
+    )
+    print()
+    print(table(title, ai_rows(shipped, ai_turns, AI_REPEATS)))
+    return 0
+
+
+def run_tournament(args: argparse.Namespace) -> int:
+    fixed = {}
+    for item in args.set:
+        state, _, choice = item.partition("=")
+        personality, _, difficulty = choice.partition(":")
+        if not state or personality not in PERSONALITIES or difficulty not in ("", *DIFFICULTIES):
+            raise Usage(f"--set {item!r}: write STATE=PERSONALITY or STATE=PERSONALITY:DIFFICULTY")
+        fixed[state] = (personality, difficulty or None)
+    known = {s.id for path in args.maps for s in load_scenario(path).states}
+    unknown = sorted(set(fixed) - known)
+    if unknown:
+        raise Usage(f"--set names states that are on none of the maps: {', '.join(unknown)}")
+    plan = setups(args.maps, args.seeds, args.personalities, args.difficulties, fixed)
+    games = run(plan, args.jobs)
+    print(report(games))
+    if args.csv:
+        write_csv(args.csv, games)
+        print(f"CSV written to {args.csv}.")
     return 0
 
 
