@@ -22,7 +22,7 @@ from game.engine.orders import (
     Vote,
     check,
 )
-from game.engine.state import Resolution
+from game.engine.state import Resolution, ScriptedEvent
 
 # A line of five states: A - B - C - D - E, one province each, 3 strength everywhere.
 LINE = {"a1": "A", "b1": "B", "c1": "C", "d1": "D", "e1": "E"}
@@ -442,3 +442,28 @@ def test_resolve_turn_leaves_its_input_untouched_and_is_deterministic():
     assert one.to_dict() == two.to_dict() and ev1 == ev2
     other_seed = line(forces={"a1": {"A": 10}, "b1": {"B": 9}}, seed=2)
     assert other_seed.rng != s.rng
+
+
+def test_scripted_events_shock_change_regime_start_wars_and_inform():
+    s = line(agreements=[pact("p", "A", "B"), pact("q", "B", "C")])
+    s.script = [
+        ScriptedEvent(turn=1, kind="production_shock", state="C", factor=0.5),
+        ScriptedEvent(turn=1, kind="regime_change", state="D", values=[0.9, 0.9, 0.1], personality="hegemon"),
+        ScriptedEvent(turn=1, kind="war", state="A", target="B"),
+        ScriptedEvent(turn=1, kind="message", text="The harvest failed."),
+        ScriptedEvent(turn=2, kind="production_shock", state="E", factor=0.1),
+    ]
+    after, events = resolve_turn(s, [])
+    assert income_parts(after, "C")["base"] == pytest.approx(1.0)
+    assert after.nations["D"].values == [0.9, 0.9, 0.1]
+    assert after.nations["D"].controller.personality == "hegemon"
+    assert "p" not in after.agreements  # the attacker left the pact it shared with its target
+    war = next(iter(after.wars.values()))
+    assert war.attackers == ["A"] and war.defenders == ["B", "C"]  # C is called to arms by pact q
+    assert [e.data["kind"] for e in events if e.type == "scripted"] == [
+        "production_shock",
+        "regime_change",
+        "war",
+        "message",
+    ]
+    assert after.nations["E"].production_factor == 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from game.engine.context import Turn
-from game.engine.diplomacy import call_to_arms, end_war, register_proposal, remove_member
+from game.engine.diplomacy import call_to_arms, drop_member, end_war, register_proposal
 from game.engine.economy import place, take_strength
 from game.engine.orders import DeclareWar, Launch, Move, Propose, check, move_kind
 from game.engine.state import GameState, Operation, War
@@ -269,10 +269,7 @@ def eliminate(turn: Turn, nation: str) -> None:
     for prov in [p for p, s in state.forces.items() if nation in s]:
         place(state, prov, nation, -state.forces[prov][nation])
     for ag in [a for a in state.agreements.values() if nation in a.members]:
-        if ag.kind == "guarantee":
-            turn.remove_agreement(ag.id, "member eliminated")
-        else:
-            remove_member(turn, ag, nation, "eliminated")
+        drop_member(turn, ag, nation, "eliminated")
     for war in list(state.wars.values()):
         for side in (war.attackers, war.defenders):
             if nation in side:

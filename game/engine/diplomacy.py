@@ -256,6 +256,14 @@ def remove_member(turn: Turn, ag: Agreement, member: str, why: str) -> None:
         ag.leader = ag.members[0]
 
 
+def drop_member(turn: Turn, ag: Agreement, member: str, why: str) -> None:
+    """Take a state out of an agreement; a guarantee, a bond of two, ends with it."""
+    if ag.kind == GUARANTEE:
+        turn.remove_agreement(ag.id, why)
+    else:
+        remove_member(turn, ag, member, why)
+
+
 def expel(turn: Turn, order: Expel) -> None:
     ag = turn.state.agreements[order.agreement]
     remove_member(turn, ag, order.target, "expelled")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from game.engine import assembly, combat, diplomacy, economy, metrics, scoring
+from game.engine import assembly, combat, diplomacy, economy, metrics, scoring, script
 from game.engine.context import Turn
 from game.engine.events import Event
 from game.engine.orders import (
@@ -27,7 +27,7 @@ from game.engine.orders import (
     check,
     validate,
 )
-from game.engine.state import GameState, War
+from game.engine.state import GameState
 
 Orders = dict[str, list[Order]]
 
@@ -49,7 +49,7 @@ def resolve_turn(state: GameState, orders: Orders | Iterable[Order]) -> tuple[Ga
     accepted = _accept(turn, orders)
     s = turn.state
 
-    _scripted(turn)
+    script.run(turn)
     economy.collect_income(turn)  # 1. income
 
     _apply(turn, accepted, AnswerCall, diplomacy.answer_call)  # 2. diplomacy
@@ -133,40 +133,6 @@ def _apply(turn: Turn, orders: list[Order], kind: type, handler) -> None:
             turn.log("order_void", [order.actor], "", actor=order.actor, order=order.to_dict(), why=reason)
         else:
             handler(turn, order)
-
-
-def _scripted(turn: Turn) -> None:
-    """Apply the scenario's events scripted for this turn."""
-    s = turn.state
-    for ev in [e for e in s.script if e.turn == s.turn]:
-        nation = s.nations.get(ev.state)
-        if ev.kind != "message" and (nation is None or not nation.alive):
-            continue
-        if ev.kind == "production_shock":
-            nation.production_factor = round(nation.production_factor * ev.factor, 6)
-        elif ev.kind == "regime_change":
-            nation.values = list(ev.values) or nation.values
-            nation.controller.personality = ev.personality or nation.controller.personality
-        elif ev.kind == "war":
-            target = s.nations.get(ev.target)
-            if target and target.alive and not s.at_war(ev.state, ev.target):
-                for ag in [a for a in s.agreements_of(ev.state) if ev.target in a.members]:
-                    diplomacy.remove_member(
-                        turn, ag, ev.state, "war"
-                    ) if ag.kind != "guarantee" else turn.remove_agreement(ag.id, "war")
-                war = War(id=s.new_id("war"), attackers=[ev.state], defenders=[ev.target], started=s.turn)
-                s.wars[war.id] = war
-                diplomacy.call_to_arms(turn, war)
-        turn.log(
-            "scripted",
-            [ev.state] if ev.state else [],
-            "",
-            kind=ev.kind,
-            actor=ev.state,
-            target=ev.target,
-            message=ev.text,
-            factor=ev.factor,
-        )
 
 
 def _review(turn: Turn) -> None:
