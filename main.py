@@ -112,7 +112,8 @@ def build_parser() -> Parser:
         "bench",
         help="time the engine on every shipped map",
         description="For each map in maps/, the median time the engine takes to resolve one full "
-        "turn of a realistic game (the AI's order choice excluded), and turns per second.",
+        "turn of a realistic game (the AI's order choice excluded), and turns per second; the AI's "
+        "decision time; and the game screen's frame time on the largest map while the AI thinks.",
     )
     bench.add_argument(
         "--turns",
@@ -127,6 +128,13 @@ def build_parser() -> Parser:
         default=GENERATED_STATES,
         metavar="N",
         help="states of the generated map the AI is also timed on (default: %(default)s; 0: none)",
+    )
+    bench.add_argument(
+        "--frames",
+        type=number(0, 100_000),
+        default=300,
+        metavar="N",
+        help="frames of the game screen to time on the largest map (default: %(default)s; 0: none)",
     )
     bench.set_defaults(run=run_bench)
 
@@ -271,6 +279,11 @@ def run_bench(args: argparse.Namespace) -> int:
     )
     print()
     print(table(title, ai_rows(shipped, ai_turns, AI_REPEATS)))
+    if args.frames:
+        from game.ui.frame_bench import frame_table  # pygame only on this path
+
+        print()
+        print(frame_table(maps, args.frames))
     return 0
 
 

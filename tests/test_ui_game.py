@@ -81,13 +81,15 @@ def test_from_the_menu_through_setup_to_a_resolved_turn(app):
     knob = screen.split_slider.sliding_button.rect.center
     driver.drag(app, knob, (knob[0] + 60, knob[1]))
     assert any(isinstance(o, Budget) for o in screen.flow.orders["KAR"])
-    shoot(app, "game.png")
     driver.press(app, pygame.K_RETURN)
     assert screen.resolving or screen.flow.state.turn == 2
     resolve(app, screen)
     assert screen.flow.state.turn == 2 and not screen.resolving
     assert screen.flow.log and t("log.turn", turn=1) in screen.log_box.html_text
     assert (Path(os.environ["XDG_CONFIG_HOME"]) / "balancing-act" / "saves" / "autosave.json").exists()
+    click_province(app, screen, "redcliff")
+    driver.move_to(app, screen.map.centre_of("highmoor"))
+    shoot(app, "game.png")
 
 
 def test_each_state_is_painted_in_its_colour_where_its_provinces_are(app):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from game.ui.sound import Sounds
 from game.ui.text import set_language, t
 
 FPS = 60
-SWITCH_INTERVAL = 0.001  # seconds: how long the AI's worker thread may hold the interpreter at a stretch
+SWITCH_INTERVAL = 0.00005  # seconds the AI's worker thread may hold the interpreter at a stretch
 
 
 class App:
@@ -157,6 +158,15 @@ class App:
         if self.top:
             self.top.draw_over(self.surface)
         pygame.display.flip()
+
+    def settle(self) -> None:
+        """Collect garbage now and exempt what survives from later collections.
+
+        Called between turns: the game's long-lived objects then no longer lengthen the collector's
+        pauses, which would otherwise fall in the middle of frames while the AI's thread allocates.
+        """
+        gc.collect()
+        gc.freeze()
 
     def screenshot(self, path: str | Path) -> None:
         pygame.image.save(self.surface, str(path))

@@ -75,6 +75,8 @@ class GameScreen(Screen):
         self.toast_left = 0.0
         self.spin = 0.0
         self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
+        self._table_image: pygame.Surface | None = None
+        self._table_key: tuple | None = None
         self.hand_over = len(self.flow.humans) > 1  # hot-seat: hide the board until the first player is ready
         self.refresh_view()
 
@@ -501,6 +503,10 @@ class GameScreen(Screen):
             return False
         return True
 
+    def open(self) -> None:
+        super().open()
+        self.app.settle()
+
     def update(self, dt: float) -> None:
         if self.hand_over:
             self.hand_over = False
@@ -514,14 +520,22 @@ class GameScreen(Screen):
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
-        surface.blit(paint.paper(*self.app.size, (150, 118, 86)), (0, 0))
+        surface.blit(self._table(), (0, 0))
         self._draw_bar(surface)
-        frame = self.layout.map.inflate(6, 6)
-        pygame.draw.rect(surface, PALETTE.wood_dark, frame, border_radius=4)
         self.map.draw(surface)
-        pygame.draw.rect(surface, PALETTE.gold, frame, 1, border_radius=4)
         self.panel.draw(surface, self.view, self.metrics, self.selected, self.me, self.colours)
-        paint.card(surface, self.layout.budget, shadow=4)
+
+    def _table(self) -> pygame.Surface:
+        """What does not change while the screen is up: the table, the board's frame, the budget's card."""
+        key = (self.app.size, tuple(self.layout.map), tuple(self.layout.budget))
+        if self._table_key != key:
+            table = paint.paper(*self.app.size, (150, 118, 86)).copy()
+            frame = self.layout.map.inflate(6, 6)
+            pygame.draw.rect(table, PALETTE.wood_dark, frame, border_radius=4)
+            pygame.draw.rect(table, PALETTE.gold, frame, 1, border_radius=4)
+            paint.card(table, self.layout.budget, shadow=4)
+            self._table_image, self._table_key = table, key
+        return self._table_image
 
     def _draw_bar(self, surface: pygame.Surface) -> None:
         bar = self.layout.bar

@@ -26,7 +26,14 @@ class HandoverScreen(Screen):
         r, pad = self.card_rect(), self.px(30)
         inner = r.inflate(-2 * pad, -2 * pad)
         title = pygame.Rect(inner.x, inner.y + self.px(44), inner.w, self.px(40))
-        widgets.label(self.manager, self.root, title, t("handover.title", state=self.state_name), "@heading")
+        widgets.label(
+            self.manager,
+            self.root,
+            title,
+            t("handover.title", state=self.state_name),
+            "@heading",
+            centred=True,
+        )
         if self.previous:
             body = t("handover.body", previous=self.previous, state=self.state_name)
         else:

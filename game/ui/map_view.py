@@ -94,6 +94,11 @@ class MapView:
         self._owner_of = self._owner_index()
         self._picture: pygame.Surface | None = None
         self._picture_key: tuple | None = None
+        self._overlay: pygame.Surface | None = None
+        self._overlay_key: tuple | None = None
+        self._crossings: list = []
+        self._lines: list = []
+        self._pieces: list = []
         self.fit_to(self.rect)
 
     # geometry
@@ -256,60 +261,66 @@ class MapView:
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
-        """Blit the board; it is drawn again only when something on it changed."""
-        key = (
+        """Blit the board; its layers are drawn again only when something on them changed."""
+        overlay_key = (
             self.zoom,
             round(self.offset[0]),
             round(self.offset[1]),
             tuple(self.rect),
             self.owners_version,
             id(self.state),
-            tuple(sorted(self.marks.items())),
-            self.hover,
             tuple(self.arrows),
             tuple(vars(self.layers).values()),
         )
-        if key != self._picture_key or self._picture is None:
-            self._picture = self._paint()
-            self._picture_key = key
+        if overlay_key != self._overlay_key or self._overlay is None:
+            self._overlay = self._paint_overlay()
+            self._overlay_key = overlay_key
+        picture_key = (overlay_key, tuple(sorted(self.marks.items())), self.hover)
+        if picture_key != self._picture_key or self._picture is None:
+            self._picture = self._compose()
+            self._picture_key = picture_key
         surface.blit(self._picture, self.rect)
 
-    def _paint(self) -> pygame.Surface:
-        """The whole board as it is now, in a surface the size of the view."""
+    def _compose(self) -> pygame.Surface:
+        """The territories in their colours now (marks, hover), with the overlay on top."""
         picture = pygame.Surface(self.rect.size)
         picture.fill(PALETTE.sea_deep)
         raster = self.raster()
         self._apply_palette(raster.surface)
         picture.blit(raster.surface, self.offset)
-        picture.blit(_grain(*self.rect.size), (0, 0), special_flags=pygame.BLEND_MULT)
-        self.frame = picture.get_rect()
+        picture.blit(self._overlay, (0, 0))
+        return picture
+
+    def _paint_overlay(self) -> pygame.Surface:
+        """Sea routes, agreements, planned moves, names and pieces, over a transparent view-sized surface.
+
+        Drawn with the view's top-left at (0, 0); what tooltips need is kept in those coordinates.
+        """
+        overlay = _grain(*self.rect.size).copy()
+        self.frame = overlay.get_rect()
         try:
-            if self.layers.sea:
-                self._draw_sea_links(picture)
-            self._draw_agreements(picture)
-            self._draw_arrows(picture)
-            self._draw_names(picture)
-            self._draw_pieces(picture)
+            self._crossings = (
+                [(self._crossing(a, b), a, b) for a, b in self.board.sea] if self.layers.sea else []
+            )
+            self._lines = [
+                (kind, [(self.to_screen(*a), self.to_screen(*b)) for a, b in line.segments], line)
+                for kind, line in self.agreement_lines()
+            ]
+            self._pieces = self.pieces()
+            for (start, end), _, _ in self._crossings:
+                k = self._k()
+                paint.dashed_line(overlay, PALETTE.coast, start, end, max(1, round(k * 1.5)), 7 * k, 6 * k)
+            self._draw_agreements(overlay)
+            self._draw_arrows(overlay)
+            self._draw_names(overlay)
+            self._draw_pieces(overlay)
         finally:
             self.frame = self.rect
-        return picture
+        return overlay
 
     def _k(self) -> float:
         """How big symbols are drawn: the UI scale, growing a little with the zoom."""
         return self.ui_scale * (0.85 + 0.15 * self.zoom)
-
-    def _draw_sea_links(self, surface: pygame.Surface) -> None:
-        for a, b in self.board.sea:
-            start, end = self._crossing(a, b)
-            paint.dashed_line(
-                surface,
-                PALETTE.coast,
-                start,
-                end,
-                max(1, round(self._k() * 1.5)),
-                7 * self._k(),
-                6 * self._k(),
-            )
 
     def _crossing(self, a: int, b: int) -> tuple[tuple[float, float], tuple[float, float]]:
         """The part of a sea link that lies over water, in window positions."""
@@ -357,38 +368,26 @@ class MapView:
 
     def _draw_agreements(self, surface: pygame.Surface) -> None:
         k = self._k()
-        pact_index = 0
+        pacts = 0
         hubs: set[tuple[float, float]] = set()
-        for kind, line in self.agreement_lines():
+        for kind, segments, line in self._lines:
             if kind == PACT:
-                colour = PACT_COLOURS[pact_index % len(PACT_COLOURS)]
-                pact_index += 1
-                for a, b in line.segments:
-                    start, end = self.to_screen(*a), self.to_screen(*b)
+                colour = PACT_COLOURS[pacts % len(PACT_COLOURS)]
+                pacts += 1
+                for start, end in segments:
                     pygame.draw.line(surface, PALETTE.parchment_light, start, end, max(3, round(6 * k)))
                     pygame.draw.line(surface, colour, start, end, max(2, round(3 * k)))
             elif kind == GUARANTEE:
-                ((a, b),) = line.segments
-                start, end = self.to_screen(*a), self.to_screen(*b)
-                hubs.add(start)
-                paint.arrow(
-                    surface, GUARANTEE_COLOUR, start, _short(start, end, 14 * k), max(2, round(3 * k)), 11 * k
-                )
+                for start, end in segments:
+                    hubs.add(start)
+                    tip = _short(start, end, 14 * k)
+                    paint.arrow(surface, GUARANTEE_COLOUR, start, tip, max(2, round(3 * k)), 11 * k)
             else:
-                for a, b in line.segments:
-                    paint.dashed_line(
-                        surface,
-                        BLOC_COLOUR,
-                        self.to_screen(*a),
-                        self.to_screen(*b),
-                        max(1, round(2 * k)),
-                        3 * k,
-                        5 * k,
-                    )
+                for start, end in segments:
+                    paint.dashed_line(surface, BLOC_COLOUR, start, end, max(1, round(2 * k)), 3 * k, 5 * k)
                 for point in line.points:
-                    paint.dotted_circle(
-                        surface, BLOC_COLOUR, self.to_screen(*point), 17 * k, max(1, round(2 * k)), 7 * k
-                    )
+                    centre = self.to_screen(*point)
+                    paint.dotted_circle(surface, BLOC_COLOUR, centre, 17 * k, max(1, round(2 * k)), 7 * k)
         for hub in hubs:
             pygame.draw.circle(surface, GUARANTEE_COLOUR, hub, 16 * k, max(2, round(3 * k)))
 
@@ -455,33 +454,33 @@ class MapView:
         return out
 
     def _draw_pieces(self, surface: pygame.Surface) -> None:
-        for rect, _, nation, strength in self.pieces():
+        for rect, _, nation, strength in self._pieces:
             if self.frame.colliderect(rect):
                 paint.token(surface, rect.center, rect.w // 2, self.colours[nation], str(strength))
 
     # tooltips
     def tooltip_at(self, pos: tuple[int, int]) -> list[str]:
         """What the pointer is over: a piece, an agreement, a sea crossing or a province; [] for nothing."""
-        if not self.rect.collidepoint(pos):
+        if not self.rect.collidepoint(pos) or self._overlay is None:
             return []
+        here = (pos[0] - self.rect.x, pos[1] - self.rect.y)
         names = {n: x.name for n, x in self.state.nations.items()}
-        for rect, p, nation, strength in reversed(self.pieces()):
-            if rect.collidepoint(pos):
-                return [
-                    t("map.piece", state=names[nation], strength=strength),
-                    t("map.piece_where", province=self.state.provinces[p].name),
-                ]
+        for rect, p, nation, strength in reversed(self._pieces):
+            if rect.collidepoint(here):
+                where = t("map.piece_where", province=self.state.provinces[p].name)
+                return [t("map.piece", state=names[nation], strength=strength), where]
         reach = 6 * self._k()
-        for _, line in self.agreement_lines():
-            if any(_near(pos, self.to_screen(*a), self.to_screen(*b), reach) for a, b in line.segments):
+        for _, segments, line in self._lines:
+            if any(_near(here, a, b, reach) for a, b in segments):
                 return line.lines
         province = self.province_at(pos)
-        if province is None and self.layers.sea:
-            for a, b in self.board.sea:
-                if _near(pos, *self._crossing(a, b), reach):
-                    pa, pb = (self.state.provinces[self.board.ids[i]].name for i in (a, b))
-                    return [t("map.sea_link", a=pa, b=pb), t("map.sea_note")]
-        return self.province_lines(province) if province else []
+        if province:
+            return self.province_lines(province)
+        for (start, end), a, b in self._crossings:
+            if _near(here, start, end, reach):
+                pa, pb = (self.state.provinces[self.board.ids[i]].name for i in (a, b))
+                return [t("map.sea_link", a=pa, b=pb), t("map.sea_note")]
+        return []
 
     def province_lines(self, province: str) -> list[str]:
         prov = self.state.provinces[province]
@@ -535,9 +534,13 @@ def _tree(points: list) -> list[tuple]:
 
 @functools.lru_cache(maxsize=4)
 def _grain(width: int, height: int) -> pygame.Surface:
-    """A faint paper grain to multiply over the board."""
+    """A faint paper grain: ink at a few percent of opacity, varying from pixel to pixel."""
     rng = np.random.default_rng(11)
     fine = rng.normal(0, 1, (width, height))
     coarse = rng.normal(0, 1, (width // 8 + 1, height // 8 + 1)).repeat(8, 0).repeat(8, 1)[:width, :height]
-    value = np.clip(246 + 5 * fine + 4 * coarse, 200, 255).astype(np.uint8)
-    return pygame.surfarray.make_surface(np.repeat(value[:, :, None], 3, axis=2))
+    grain = pygame.Surface((width, height), pygame.SRCALPHA)
+    grain.fill((*PALETTE.ink, 0))
+    alpha = pygame.surfarray.pixels_alpha(grain)
+    alpha[:] = np.clip(9 + 5 * fine + 4 * coarse, 0, 40).astype(np.uint8)
+    del alpha
+    return grain

@@ -8,12 +8,16 @@ import pygame
 import pygame_gui
 from pygame_gui.windows import UIFileDialog
 
+from game.scenario import ScenarioError, load_scenario
+from game.session import new_state
 from game.ui import paint, widgets
 from game.ui.app import App
+from game.ui.map_view import Layers, MapView
 from game.ui.notice_screen import notice
 from game.ui.screen import Screen
 from game.ui.settings import latest_save, saves_dir, settings_path
 from game.ui.text import t
+from game.ui.theme import PALETTE, state_colours
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPS = ROOT / "maps"
@@ -27,7 +31,7 @@ class MenuScreen(Screen):
     def __init__(self, app: App, backdrop_map: Path = TUTORIAL_MAP) -> None:
         super().__init__(app)
         self.backdrop_map = backdrop_map
-        self.backdrop = None
+        self.backdrop: pygame.Surface | None = None
         self.buttons: dict[pygame_gui.elements.UIButton, str] = {}
         self.file_dialog: UIFileDialog | None = None
 
@@ -57,6 +61,31 @@ class MenuScreen(Screen):
                 b.disable()
             self.buttons[b] = entry
             y += self.px(52)
+
+    def _backdrop(self) -> pygame.Surface:
+        """The default map's board under a wash of wood, like the lid of a game box."""
+        size = self.app.size
+        if self.backdrop is None or self.backdrop.get_size() != size:
+            self.backdrop = paint.paper(*size, (176, 150, 112)).copy()
+            try:
+                state = new_state(load_scenario(self.backdrop_map), 0)
+            except ScenarioError:
+                return self.backdrop
+            colours = state_colours(
+                {n: x.colour for n, x in state.nations.items()}, self.app.settings.colour_blind
+            )
+            board = MapView(
+                state,
+                colours,
+                pygame.Rect((0, 0), size),
+                self.app.settings.ui_scale,
+                Layers(False, False, False, False),
+            )
+            board.draw(self.backdrop)
+            wash = pygame.Surface(size, pygame.SRCALPHA)
+            wash.fill((*PALETTE.wood_dark, 120))
+            self.backdrop.blit(wash, (0, 0))
+        return self.backdrop
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
@@ -115,10 +144,10 @@ class MenuScreen(Screen):
         self.app.running = False
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.blit(paint.paper(*self.app.size, (176, 150, 112)), (0, 0))
+        surface.blit(self._backdrop(), (0, 0))
         paint.card(surface, self.card_rect())
         w, h = self.app.size
         footer = t("menu.footer", maps="maps/")
         paint.draw_text(
-            surface, footer, (w // 2, h - self.px(14)), self.px(13), (70, 52, 36), anchor="midbottom"
+            surface, footer, (w // 2, h - self.px(10)), self.px(12), PALETTE.parchment, anchor="midbottom"
         )

@@ -70,14 +70,33 @@ def paper(width: int, height: int, base: Colour = PALETTE.parchment) -> pygame.S
     return pygame.surfarray.make_surface(pixels)
 
 
+@functools.lru_cache(maxsize=16)
+def rounded_paper(width: int, height: int, radius: int) -> pygame.Surface:
+    """Parchment cut to a rounded rectangle."""
+    mask = pygame.Surface((width, height), pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    out = pygame.Surface((width, height), pygame.SRCALPHA)
+    out.blit(paper(width, height), (0, 0))
+    out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    return out
+
+
 def card(surface: pygame.Surface, rect: pygame.Rect, radius: int = 10, shadow: int = 6) -> None:
     """A parchment card with a soft shadow and an inked double border."""
-    shade = pygame.Surface(rect.inflate(shadow * 2, shadow * 2).size, pygame.SRCALPHA)
-    pygame.draw.rect(shade, (0, 0, 0, 70), shade.get_rect(), border_radius=radius + shadow)
-    surface.blit(shade, rect.move(shadow // 2, shadow).inflate(shadow * 2, shadow * 2).topleft)
-    surface.blit(paper(rect.width, rect.height), rect)
-    pygame.draw.rect(surface, PALETTE.wood, rect, width=2, border_radius=radius)
-    pygame.draw.rect(surface, PALETTE.gold, rect.inflate(-8, -8), width=1, border_radius=max(0, radius - 4))
+    image = card_image(rect.width, rect.height, radius, shadow)
+    surface.blit(image, (rect.x - shadow, rect.y - shadow))
+
+
+@functools.lru_cache(maxsize=16)
+def card_image(width: int, height: int, radius: int, shadow: int) -> pygame.Surface:
+    """A card drawn once: shadow, rounded parchment, border; `shadow` pixels of margin on each side."""
+    image = pygame.Surface((width + 2 * shadow, height + 3 * shadow), pygame.SRCALPHA)
+    body = pygame.Rect(shadow, shadow, width, height)
+    pygame.draw.rect(image, (0, 0, 0, 70), body.move(shadow // 2, shadow), border_radius=radius + shadow // 2)
+    image.blit(rounded_paper(width, height, radius), body)
+    pygame.draw.rect(image, PALETTE.wood, body, width=2, border_radius=radius)
+    pygame.draw.rect(image, PALETTE.gold, body.inflate(-8, -8), width=1, border_radius=max(0, radius - 4))
+    return image
 
 
 def star_points(

@@ -17,10 +17,10 @@ Colour = tuple[int, int, int]
 
 FAMILIES = {
     "game_sans": {
-        "regular_path": "NotoSans-Regular.ttf",
-        "bold_path": "NotoSans-Bold.ttf",
-        "italic_path": "NotoSans-Italic.ttf",
-        "bold_italic_path": "NotoSans-Bold.ttf",
+        "regular_path": "DejaVuSans.ttf",
+        "bold_path": "DejaVuSans-Bold.ttf",
+        "italic_path": "DejaVuSans-Oblique.ttf",
+        "bold_italic_path": "DejaVuSans-BoldOblique.ttf",
     },
     "game_serif": {
         "regular_path": "DejaVuSerif.ttf",
@@ -106,7 +106,7 @@ def gui_theme(scale: float = 1.0) -> dict:
 
 def styled_fonts(scale: float = 1.0) -> list[dict]:
     """The bold and italic fonts the text boxes' HTML uses, for the manager to preload."""
-    size = max(8, round(14 * scale))
+    size = max(8, round(13 * scale))
     return [{"name": "game_sans", "point_size": size, "style": s} for s in ("bold", "italic", "bold_italic")]
 
 

@@ -35,11 +35,15 @@ def button(
 
 
 def label(
-    manager: pygame_gui.UIManager, container, rect: pygame.Rect, text: str, class_id: str | None = None
+    manager: pygame_gui.UIManager,
+    container,
+    rect: pygame.Rect,
+    text: str,
+    class_id: str | None = None,
+    centred: bool = False,
 ) -> pygame_gui.elements.UILabel:
-    return pygame_gui.elements.UILabel(
-        rect, text, manager, container=container, object_id=oid(None, class_id)
-    )
+    object_id = oid("#centred" if centred else None, class_id)
+    return pygame_gui.elements.UILabel(rect, text, manager, container=container, object_id=object_id)
 
 
 def text_box(
