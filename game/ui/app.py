@@ -147,7 +147,9 @@ class App:
             self.resize(event.w, event.h)
             return
         used = self.manager.process_events(event)
-        if self.top and not used:
+        if self.top and (
+            not used or hasattr(event, "ui_element")
+        ):  # widgets' own events always reach the screen
             self.top.handle_event(event)
 
     def draw(self) -> None:

@@ -45,7 +45,7 @@ class Dialog:
 
     def buttons(self, confirm_key: str, cancel_key: str) -> None:
         """The confirm and cancel buttons along the bottom edge."""
-        w, h = self.px(130), self.px(38)
+        w, h = self.px(160), self.px(38)
         bottom = self.inner.bottom - self.px(12) - h
         right = self.inner.right - self.px(14)
         self.confirm_button = UIButton(
@@ -159,7 +159,7 @@ class ConfirmDialog(Dialog):
         cancel_key: str,
         done: Callable[[], None],
     ) -> None:
-        super().__init__(manager, (round(500 * scale), round(320 * scale)), title, scale)
+        super().__init__(manager, (round(520 * scale), round(290 * scale)), title, scale)
         self.done = done
         pad = self.px(14)
         box = pygame.Rect(pad, pad, self.inner.w - 2 * pad, self.inner.h - 2 * pad - self.px(52))

@@ -114,8 +114,8 @@ class MapView:
         self.max_zoom = max([0] + [i for i, z in enumerate(ZOOMS) if area * z * z <= MAX_PIXELS])
         self.rasters.clear()
         self.zoom = 0
-        self.offset = [0.0, 0.0]
-        self._clamp()
+        width, height = self._size()
+        self.offset = [(rect.w - width) / 2, (rect.h - height) / 2]
 
     def to_screen(self, x: float, y: float) -> tuple[float, float]:
         """The window position of a map point (the picture's position while the board is painted)."""
@@ -148,11 +148,10 @@ class MapView:
         return math.ceil(self.board.size[0] * self.scale), math.ceil(self.board.size[1] * self.scale)
 
     def _clamp(self) -> None:
+        """Keep the board in view: a board smaller than the view stays inside it, a larger one covers it."""
         for axis, (extent, room) in enumerate(zip(self._size(), self.rect.size, strict=True)):
-            if extent <= room:
-                self.offset[axis] = (room - extent) / 2
-            else:
-                self.offset[axis] = min(0.0, max(room - extent, self.offset[axis]))
+            low, high = sorted((0.0, float(room - extent)))
+            self.offset[axis] = min(high, max(low, self.offset[axis]))
 
     def zoom_at(self, pos: tuple[int, int], steps: int) -> None:
         """Zoom in (steps > 0) or out keeping the map point under pos where it is."""
@@ -235,7 +234,7 @@ class MapView:
     def handle_event(self, event: pygame.event.Event) -> MapClick | None:
         """Zoom, pan and hover; returns a click on the map (a province, or None for the sea)."""
         if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(self.mouse):
-            self.zoom_at(self.mouse, 1 if event.y > 0 else -1)
+            self.zoom_at(self.mouse, int(event.y))
         elif event.type == pygame.MOUSEMOTION:
             if self.press and not self.dragging:
                 moved = abs(event.pos[0] - self.press[0]) + abs(event.pos[1] - self.press[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,12 @@ def read_map(path: Path) -> MapChoice:
         return MapChoice(path, load_scenario(path), [])
     except ScenarioError as exc:
         return MapChoice(path, None, exc.lines())
+
+
+def reflow(text: str) -> str:
+    """Text with its paragraphs kept and the line breaks inside them made spaces."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
 
 
 def controllers_of(scenario: Scenario) -> dict[str, tuple[str, str, str]]:
@@ -194,7 +201,7 @@ class SetupScreen(Screen):
             )
         s = c.scenario
         by = f"<i>{widgets.escape(t('setup.by', author=s.author))}</i><br>" if s.author else ""
-        return f"<b>{widgets.escape(s.title)}</b><br>{by}<br>{widgets.escape(s.briefing.strip())}"
+        return f"<b>{widgets.escape(s.title)}</b><br>{by}<br>{widgets.escape(reflow(s.briefing))}"
 
     def _who_options(self) -> list[str]:
         return [t("setup.human")] + [
@@ -327,6 +334,17 @@ class SetupScreen(Screen):
         pygame.draw.rect(surface, PALETTE.wood_dark, frame, border_radius=6)
         if self.preview:
             self.preview.draw(surface)
+        else:
+            paint.draw_text(
+                surface,
+                t("setup.unplayable"),
+                frame.center,
+                self.px(18),
+                PALETTE.parchment,
+                True,
+                "center",
+                serif=True,
+            )
         pygame.draw.rect(surface, PALETTE.gold, frame, 2, border_radius=6)
         if self.choice.scenario:
             for i, s in enumerate(self.choice.scenario.states):
@@ -335,7 +353,8 @@ class SetupScreen(Screen):
     def _swatch(self, surface: pygame.Surface, row: int, nation: str) -> None:
         inner = self.players.get_container().get_rect()
         y = inner.y + row * self.px(40) + self.px(20)
-        if inner.top <= y <= inner.bottom and self.preview:
+        visible = self.players.rect
+        if visible.top + self.px(8) <= y <= visible.bottom - self.px(8) and self.preview:
             pygame.draw.circle(surface, self.preview.colours[nation], (inner.x + self.px(12), y), self.px(8))
             pygame.draw.circle(surface, PALETTE.ink, (inner.x + self.px(12), y), self.px(8), 1)
 

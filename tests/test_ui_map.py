@@ -1,0 +1,108 @@
+"""The board and the setup screen driven by real input: zoom, pan, tooltips, palettes, players, bad maps."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.scenario import load_scenario
+from game.ui import driver
+from game.ui.app import App
+from game.ui.game_screen import GameScreen
+from game.ui.handover_screen import HandoverScreen
+from game.ui.settings import Settings
+from game.ui.setup_screen import SetupScreen
+from game.ui.text import t
+from game.ui.theme import SAFE_STATE_COLOURS, hex_colour
+from game.ui.turn_flow import start_game
+
+
+def make_app(tmp_path, monkeypatch, **settings) -> App:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return App(Settings(sound=False, **settings), settings_file=tmp_path / "config" / "settings.json")
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    application = make_app(tmp_path, monkeypatch)
+    yield application
+    application.close()
+
+
+def tutorial(app: App) -> GameScreen:
+    scenario = load_scenario("maps/tutorial.yaml")
+    controllers = {s.id: (s.controller, s.personality, s.difficulty) for s in scenario.states}
+    screen = app.push(GameScreen(app, start_game(scenario, 2, controllers)))
+    app.step(2)
+    return screen
+
+
+def test_the_wheel_zooms_toward_the_pointer_and_dragging_pans(app):
+    screen = tutorial(app)
+    board = screen.map
+    pos = board.rect.center
+    before, under = board.to_map(*pos), board.province_at(pos)
+    driver.wheel(app, pos, 1)
+    driver.wheel(app, pos, 1)
+    assert board.zoom == 2
+    assert math.dist(board.to_map(*pos), before) < 1.0
+    assert board.province_at(pos) == under
+    offset = list(board.offset)
+    driver.drag(app, pos, (pos[0] + 40, pos[1] + 25))
+    assert board.offset != offset and screen.source is None
+    driver.wheel(app, pos, -5)
+    assert board.zoom == 0
+
+
+def test_tooltips_name_provinces_pieces_and_agreements(app):
+    screen = tutorial(app)
+    board = screen.map
+    driver.move_to(app, board.centre_of("osterholm"))
+    lines = board.tooltip_at(board.centre_of("osterholm"))
+    assert lines[0] == "Osterholm" and t("map.owner", state="Ostmark") in lines
+    piece = next(rect for rect, p, n, s in board._pieces if p == "varon")
+    lines = board.tooltip_at((piece.centerx + board.rect.x, piece.centery + board.rect.y))
+    assert lines[0] == t("map.piece", state="Varonia", strength=6)
+    a, b = board.centre_of("kardos"), board.centre_of("drava")
+    middle = ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2)
+    assert board.tooltip_at(middle)[0] == t("map.pact", name="River Pact")
+
+
+def test_the_colour_blind_palette_replaces_the_maps_colours(tmp_path, monkeypatch):
+    app = make_app(tmp_path, monkeypatch, colour_blind=True)
+    try:
+        screen = tutorial(app)
+        expected = [hex_colour(c) for c in SAFE_STATE_COLOURS[:5]]
+        assert list(screen.colours.values()) == expected
+    finally:
+        app.close()
+
+
+def test_a_map_with_problems_lists_them_in_setup_and_cannot_start(app):
+    bad = Path("tests/bad_maps/many_problems.yaml")
+    screen = app.push(SetupScreen(app, extra=bad))
+    app.step(2)
+    assert not screen.start_button.is_enabled
+    assert f"{bad}:3:1: unknown key" in screen.briefing.html_text
+    driver.click(app, driver.find_button(app, "The Two Rivers"))
+    assert screen.start_button.is_enabled and screen.choice.scenario is not None
+
+
+def test_setup_hands_a_state_to_a_second_human(app):
+    screen = app.push(SetupScreen(app))
+    app.step(2)
+    menu = next(m for m, nation in screen.who.items() if nation == "DRA")
+    driver.click(app, menu)
+    options = menu.menu_states["expanded"].options_selection_list
+    driver.wheel(app, options.rect.center, 5)  # the list opens scrolled to the current choice
+    human = next(i for i in options.item_list if i["text"] == t("setup.human"))
+    driver.click(app, human["button_element"], frames=5)  # button, then list, then menu events
+    assert screen.controllers["DRA"][0] == "human"
+    driver.press(app, pygame.K_RETURN)
+    game = app.stack[0]
+    assert isinstance(game, GameScreen) and game.flow.humans == ["KAR", "DRA"]
+    app.step(2)
+    assert isinstance(app.top, HandoverScreen)
