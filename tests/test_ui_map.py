@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 
 import pygame
@@ -106,3 +107,30 @@ def test_setup_hands_a_state_to_a_second_human(app):
     assert isinstance(game, GameScreen) and game.flow.humans == ["KAR", "DRA"]
     app.step(2)
     assert isinstance(app.top, HandoverScreen)
+
+
+class SlowPlayer:
+    """An AI player that takes its time, to show that the window keeps drawing meanwhile."""
+
+    def __init__(self, player, seconds: float) -> None:
+        self.player, self.seconds, self.nation = player, seconds, player.nation
+
+    def decide(self, view):
+        time.sleep(self.seconds)
+        return self.player.decide(view)
+
+
+def test_the_window_keeps_drawing_while_the_ai_thinks(app):
+    scenario = load_scenario("maps/tutorial.yaml")
+    controllers = {s.id: (s.controller, s.personality, s.difficulty) for s in scenario.states}
+    game = start_game(scenario, 4, controllers)
+    game.players = {n: SlowPlayer(p, 0.25) if n != "KAR" else p for n, p in game.players.items()}
+    screen = app.push(GameScreen(app, game))
+    driver.press(app, pygame.K_RETURN)
+    assert screen.resolving and screen.flow.thinking
+    begin = time.perf_counter()
+    app.step(20)
+    assert time.perf_counter() - begin < 1.0 and screen.flow.thinking
+    screen.flow.ai.wait()
+    app.step(3)
+    assert screen.flow.state.turn == 2

@@ -57,7 +57,9 @@ def measure(map_path: Path, frames: int = FRAMES) -> FrameTimes:
         )
         try:
             screen = app.push(GameScreen(app, start_game(scenario, 1, controllers)))
+            driver.move_to(app, screen.map.rect.center)
             app.step(WARM_UP)
+            screen.map.warming.join()  # the zoom levels, computed once in the background
             stop, turns = threading.Event(), [0]
 
             def think() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -113,6 +114,7 @@ class MapView:
         area = self.board.size[0] * self.board.size[1] * self.fit**2
         self.max_zoom = max([0] + [i for i, z in enumerate(ZOOMS) if area * z * z <= MAX_PIXELS])
         self.rasters.clear()
+        self.warming: threading.Thread | None = None
         self.zoom = 0
         width, height = self._size()
         self.offset = [(rect.w - width) / 2, (rect.h - height) / 2]
@@ -191,18 +193,43 @@ class MapView:
             owner_of[i] = nations.index(self.state.provinces[p].owner)
         return owner_of
 
+    def _territories(self, fit: float, level: int) -> Raster:
+        label = territory.labels(self.board, fit * ZOOMS[level])
+        return Raster(label, territory.base_pixels(label))
+
     def raster(self) -> Raster:
         """The territories at the current zoom, computed once per zoom level and kept."""
         r = self.rasters.get(self.zoom)
         if r is None:
-            label = territory.labels(self.board, self.scale)
-            r = self.rasters[self.zoom] = Raster(label, territory.base_pixels(label))
+            r = self.rasters[self.zoom] = self._territories(self.fit, self.zoom)
         if r.owners_version != self.owners_version or r.surface is None:
             pixels = territory.with_state_lines(r.label, r.base, self._owner_of)
             r.surface = pygame.surfarray.make_surface(np.ascontiguousarray(pixels.T))
             r.owners_version = self.owners_version
             self._palette_key = None
         return r
+
+    def prepare_zooms(self) -> None:
+        """Compute the territories of every zoom level in a background thread, so zooming never stalls.
+
+        Started by the first pointer movement over the board (a board only shown, like the menu's,
+        never pays for it); results for a board since fitted to another size are dropped.
+        """
+        if self.warming is not None:
+            return
+        fit, levels = self.fit, range(1, self.max_zoom + 1)
+
+        def work() -> None:
+            for level in levels:
+                if self.fit != fit:
+                    return
+                if level not in self.rasters:
+                    raster = self._territories(fit, level)
+                    if self.fit == fit:
+                        self.rasters.setdefault(level, raster)
+
+        self.warming = threading.Thread(target=work, daemon=True, name="map-zoom-levels")
+        self.warming.start()
 
     def province_colour(self, province: str) -> Colour:
         """The colour a province is painted with now (its owner's, softened, plus any mark)."""
@@ -236,6 +263,8 @@ class MapView:
         if event.type == pygame.MOUSEWHEEL and self.rect.collidepoint(self.mouse):
             self.zoom_at(self.mouse, int(event.y))
         elif event.type == pygame.MOUSEMOTION:
+            if self.rect.collidepoint(event.pos):
+                self.prepare_zooms()
             if self.press and not self.dragging:
                 moved = abs(event.pos[0] - self.press[0]) + abs(event.pos[1] - self.press[1])
                 self.dragging = moved >= DRAG_START
@@ -301,10 +330,9 @@ class MapView:
             self._crossings = (
                 [(self._crossing(a, b), a, b) for a, b in self.board.sea] if self.layers.sea else []
             )
-            self._lines = [
-                (kind, [(self.to_screen(*a), self.to_screen(*b)) for a, b in line.segments], line)
-                for kind, line in self.agreement_lines()
-            ]
+            self._lines = []
+            for kind, line in self.agreement_lines():
+                self._lines.append((kind, self._on_screen(kind, line), line))
             self._pieces = self.pieces()
             for (start, end), _, _ in self._crossings:
                 k = self._k()
@@ -365,6 +393,17 @@ class MapView:
                 out.append((BLOC, Line(_tree(list(caps.values())), text, list(caps.values()))))
         return out
 
+    def _on_screen(self, kind: str, line: Line) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+        """An agreement's segments in view positions; a guarantee's spoke bends, each of a hub's to its own side."""
+        segments = [(self.to_screen(*a), self.to_screen(*b)) for a, b in line.segments]
+        if kind != GUARANTEE:
+            return segments
+        ((start, end),) = segments
+        spoke = sum(1 for k, other, _ in self._lines if k == GUARANTEE and other[0][0] == start)
+        bend = 0.12 * (1 + spoke // 2) * (1 if spoke % 2 == 0 else -1)
+        points = paint.arc_points(start, end, bend)
+        return list(zip(points, points[1:], strict=False))
+
     def _draw_agreements(self, surface: pygame.Surface) -> None:
         k = self._k()
         pacts = 0
@@ -377,10 +416,13 @@ class MapView:
                     pygame.draw.line(surface, PALETTE.parchment_light, start, end, max(3, round(6 * k)))
                     pygame.draw.line(surface, colour, start, end, max(2, round(3 * k)))
             elif kind == GUARANTEE:
-                for start, end in segments:
-                    hubs.add(start)
-                    tip = _short(start, end, 14 * k)
-                    paint.arrow(surface, GUARANTEE_COLOUR, start, tip, max(2, round(3 * k)), 11 * k)
+                hubs.add(segments[0][0])
+                end = segments[-1][1]
+                points = [a for a, _ in segments if math.dist(a, end) > 30 * k] or [segments[0][0]]
+                tip = _short(points[-1], end, 14 * k)
+                if len(points) > 1:
+                    pygame.draw.lines(surface, GUARANTEE_COLOUR, False, points, max(2, round(3 * k)))
+                paint.arrow(surface, GUARANTEE_COLOUR, points[-1], tip, max(2, round(3 * k)), 11 * k)
             else:
                 for start, end in segments:
                     paint.dashed_line(surface, BLOC_COLOUR, start, end, max(1, round(2 * k)), 3 * k, 5 * k)
@@ -403,28 +445,34 @@ class MapView:
             paint.token(surface, mid, round(9 * k), PALETTE.select, str(strength))
 
     def _draw_names(self, surface: pygame.Surface) -> None:
+        """Province names, capitals first, each above its centre or else below its pieces, never overlapping."""
         k = self._k()
         size = max(10, round(13 * k))
-        taken: list[pygame.Rect] = []
-        capitals = {n.capital: n for n in self.state.nations.values() if n.alive}
+        taken = [rect for rect, *_ in self._pieces]
+        capitals = {n.capital for n in self.state.nations.values() if n.alive}
         order = sorted(self.board.ids, key=lambda p: (p not in capitals, -self.state.provinces[p].production))
         for p in order:
             cx, cy = self.centre_of(p)
             if not self.frame.inflate(80, 40).collidepoint(cx, cy):
                 continue
-            image = paint.halo_text(
-                self.state.provinces[p].name, size, PALETTE.ink, PALETTE.parchment_light, p in capitals
+            capital = p in capitals
+            name = self.state.provinces[p].name
+            image = paint.halo_text(name, size, PALETTE.ink, PALETTE.parchment_light, capital)
+            star = round(8 * k) if capital else 0  # room for the capital's star on the left
+            below = (
+                cy + round(30 * k) if p in self.state.forces and self.state.forces[p] else cy + round(4 * k)
             )
-            box = image.get_rect(midbottom=(cx, cy - round(3 * k)))
-            if p in capitals:
-                box.x += round(7 * k)
-            if box.collidelist(taken) >= 0:
+            places = (
+                image.get_rect(midbottom=(cx + star, cy - round(3 * k))),
+                image.get_rect(midtop=(cx + star, below)),
+            )
+            box = next((b for b in places if b.inflate(2, 0).collidelist(taken) < 0), None)
+            if box is None:
                 continue
-            taken.append(box)
+            taken.append(box.inflate(star * 2, 0))
             surface.blit(image, box)
-            if p in capitals:
-                star_at = (box.x - round(8 * k), box.centery)
-                paint.star(surface, star_at, 7 * k, PALETTE.gold, PALETTE.ink)
+            if capital:
+                paint.star(surface, (box.x - star, box.centery), 7 * k, PALETTE.gold, PALETTE.ink)
 
     def pieces(self) -> list[tuple[pygame.Rect, str, str, int]]:
         """Every force piece on screen: its rectangle, province, state and strength."""

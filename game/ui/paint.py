@@ -221,6 +221,22 @@ def arrow(
     pygame.draw.polygon(surface, colour, [end, left, right])
 
 
+def arc_points(
+    start: tuple[float, float], end: tuple[float, float], bend: float
+) -> list[tuple[float, float]]:
+    """Points along a gentle arc from start to end; `bend` is its height as a share of its length (sign: side)."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    control = ((start[0] + end[0]) / 2 - dy * bend, (start[1] + end[1]) / 2 + dx * bend)
+    steps = max(6, int(math.hypot(dx, dy) / 12))
+    return [
+        (
+            (1 - u) ** 2 * start[0] + 2 * (1 - u) * u * control[0] + u**2 * end[0],
+            (1 - u) ** 2 * start[1] + 2 * (1 - u) * u * control[1] + u**2 * end[1],
+        )
+        for u in (i / steps for i in range(steps + 1))
+    ]
+
+
 def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], size: int) -> None:
     """A parchment tooltip box near pos, kept inside the surface; the first line is bold."""
     images = [text_surface(line, size, PALETTE.ink, i == 0) for i, line in enumerate(lines)]
