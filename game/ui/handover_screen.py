@@ -20,7 +20,7 @@ class HandoverScreen(Screen):
         self.state_name, self.colour, self.previous, self.turn = state_name, colour, previous, turn
 
     def card_rect(self) -> pygame.Rect:
-        return paint.centred(self.px(620), self.px(330), pygame.Rect((0, 0), self.app.size).inflate(-40, -40))
+        return paint.centred(self.px(620), self.px(310), pygame.Rect((0, 0), self.app.size).inflate(-40, -40))
 
     def build(self) -> None:
         r, pad = self.card_rect(), self.px(30)
@@ -39,7 +39,7 @@ class HandoverScreen(Screen):
         else:
             body = t("handover.first", turn=self.turn, state=self.state_name)
         text = pygame.Rect(inner.x, title.bottom + self.px(8), inner.w, self.px(110))
-        widgets.text_box(self.manager, self.root, text, widgets.escape(body), "@plain_text")
+        widgets.text_box(self.manager, self.root, text, widgets.escape(body), "@body")
         size = (self.px(340), self.px(46))
         place = pygame.Rect((inner.centerx - size[0] // 2, inner.bottom - size[1]), size)
         self.ready = widgets.button(

@@ -230,13 +230,13 @@ class SetupScreen(Screen):
             kind, personality, difficulty = self.controllers[s.id]
             y = i * row_h + self.px(4)
             UILabel(
-                pygame.Rect(self.px(26), y, inner_w * 2 // 5 - self.px(26), self.px(32)),
+                pygame.Rect(self.px(26), y, inner_w * 7 // 20 - self.px(26), self.px(32)),
                 s.name,
                 self.manager,
                 container=self.players,
             )
             start = options[0] if kind == "human" else options[1 + PERSONALITIES.index(personality)]
-            who_rect = pygame.Rect(inner_w * 2 // 5, y, inner_w * 2 // 5, self.px(32))
+            who_rect = pygame.Rect(inner_w * 7 // 20, y, inner_w * 9 // 20, self.px(32))
             self.who[UIDropDownMenu(options, start, who_rect, self.manager, container=self.players)] = s.id
             level_rect = pygame.Rect(inner_w * 4 // 5 + self.px(4), y, inner_w // 5 - self.px(4), self.px(32))
             levels = [t(f"difficulties.{d}") for d in DIFFICULTIES]
