@@ -16,6 +16,8 @@ from game.ui.sound import Sounds
 from game.ui.text import set_language, t
 
 FPS = 60
+ROOM = (1200, 680)  # the window a UI scale of 1 needs; a smaller window lowers the scale in effect
+MIN_SCALE = 0.75
 SWITCH_INTERVAL = 0.00005  # seconds the AI's worker thread may hold the interpreter at a stretch
 
 
@@ -45,8 +47,14 @@ class App:
     def top(self) -> Screen | None:
         return self.stack[-1] if self.stack else None
 
+    @property
+    def scale(self) -> float:
+        """The UI scale in effect: the chosen one, reduced when the window is too small to hold it."""
+        w, h = self.size
+        return min(self.settings.ui_scale, max(MIN_SCALE, min(w / ROOM[0], h / ROOM[1])))
+
     def px(self, value: float) -> int:
-        return round(value * self.settings.ui_scale)
+        return round(value * self.scale)
 
     def _open_window(self) -> pygame.Surface:
         s = self.settings
@@ -54,7 +62,7 @@ class App:
         return pygame.display.set_mode((0, 0) if s.fullscreen else (s.width, s.height), flags)
 
     def _new_manager(self) -> pygame_gui.UIManager:
-        scale = self.settings.ui_scale
+        scale = self.theme_scale = self.scale
         manager = pygame_gui.UIManager(self.size, theme.gui_theme(scale), enable_live_theme_updates=False)
         manager.preload_fonts(theme.styled_fonts(scale))
         return manager
@@ -108,6 +116,8 @@ class App:
         if not self.settings.fullscreen:
             self.settings.width, self.settings.height = width, height
             save_settings(self.settings, self.settings_file)
+        if self.scale != self.theme_scale:
+            self.manager = self._new_manager()
         self.manager.set_window_resolution(self.size)
         self._rebuild()
 

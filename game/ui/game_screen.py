@@ -96,12 +96,12 @@ class GameScreen(Screen):
 
     # widgets
     def build(self) -> None:
-        self.layout = Layout(self.app.size, self.app.settings.ui_scale)
+        self.layout = Layout(self.app.size, self.app.scale)
         if self.map is None:
-            self.map = MapView(self.view, self.colours, self.layout.map, self.app.settings.ui_scale)
+            self.map = MapView(self.view, self.colours, self.layout.map, self.app.scale)
         elif self.map.rect != self.layout.map:
             self.map.fit_to(self.layout.map)
-        self.panel = StatePanel(self.layout.panel, self.app.settings.ui_scale)
+        self.panel = StatePanel(self.layout.panel, self.app.scale)
         self._build_bar()
         self._build_orders()
         self.log_box = UITextBox(
@@ -332,7 +332,7 @@ class GameScreen(Screen):
             self.give(Move(me, source, dest, strength))
             self.select_source(source if self.available(source) > 0 else None)
 
-        self.dialog = MoveDialog(self.manager, self.app.settings.ui_scale, question, note, available, done)
+        self.dialog = MoveDialog(self.manager, self.app.scale, question, note, available, done)
 
     def open_diplomacy(self) -> None:
         me = self.me
@@ -347,7 +347,7 @@ class GameScreen(Screen):
 
         target = self.selected if self.selected != me else None
         self.dialog = DiplomacyDialog(
-            self.manager, self.app.settings.ui_scale, targets, target, options, self.give
+            self.manager, self.app.scale, targets, target, options, self.give
         )
 
     def open_war(self) -> None:
@@ -368,7 +368,7 @@ class GameScreen(Screen):
         html = f"<b>{widgets.escape(cost)}</b><br><br>{theirs}<br><br><i>{widgets.escape(t('war.your_side'))}</i>"
         self.dialog = ConfirmDialog(
             self.manager,
-            self.app.settings.ui_scale,
+            self.app.scale,
             t("war.title", target=name),
             html,
             "war.confirm",

@@ -23,6 +23,8 @@ from game.ui.theme import PALETTE, Colour, mix, territory_colour
 
 ZOOMS = tuple(1.25**k for k in range(8))
 MAX_PIXELS = 4_500_000  # the largest territory raster a zoom level may need (about 18 MB with its copies)
+SYMBOL_ROOM = 34.0  # pixels between neighbouring centres per unit of symbol size
+MIN_SYMBOL = 0.7  # symbols never shrink below this size, however crowded the board
 DRAG_START = 5  # pixels the pointer moves, button held, before a press becomes a drag
 PACT_COLOURS = ((36, 62, 122), (122, 36, 52), (30, 96, 84), (92, 52, 120))
 GUARANTEE_COLOUR = (168, 118, 20)
@@ -346,8 +348,9 @@ class MapView:
         return overlay
 
     def _k(self) -> float:
-        """How big symbols are drawn: the UI scale, growing a little with the zoom."""
-        return self.ui_scale * (0.85 + 0.15 * self.zoom)
+        """How big symbols are drawn: the UI scale, growing a little with the zoom, within the room between centres."""
+        room = self.board.spacing * self.scale / SYMBOL_ROOM
+        return max(MIN_SYMBOL, min(self.ui_scale * (0.85 + 0.15 * self.zoom), room))
 
     def _crossing(self, a: int, b: int) -> tuple[tuple[float, float], tuple[float, float]]:
         """The part of a sea link that lies over water, in window positions."""

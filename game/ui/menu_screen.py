@@ -78,7 +78,7 @@ class MenuScreen(Screen):
                 state,
                 colours,
                 pygame.Rect((0, 0), size),
-                self.app.settings.ui_scale,
+                self.app.scale,
                 Layers(False, False, False, False),
             )
             board.draw(self.backdrop)

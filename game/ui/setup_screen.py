@@ -109,7 +109,7 @@ class SetupScreen(Screen):
                 {n: x.colour for n, x in state.nations.items()}, self.app.settings.colour_blind
             )
             self.preview = MapView(
-                state, colours, pygame.Rect(0, 0, 10, 10), self.app.settings.ui_scale * 0.8, Layers(sea=True)
+                state, colours, pygame.Rect(0, 0, 10, 10), self.app.scale * 0.8, Layers(sea=True)
             )
 
     # layout

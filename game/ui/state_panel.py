@@ -12,6 +12,7 @@ from game.ui.theme import PALETTE, Colour
 
 MAX_AGREEMENTS = 3
 MAX_THREATS = 3
+NATURAL_SIZE = (380, 388)  # what the panel's content needs at UI scale 1
 
 
 class StatePanel:
@@ -19,7 +20,9 @@ class StatePanel:
 
     def __init__(self, rect: pygame.Rect, scale: float) -> None:
         self.rect = rect
-        self.scale = scale
+        self.scale = min(
+            scale, rect.w / NATURAL_SIZE[0], rect.h / NATURAL_SIZE[1]
+        )  # shrink to fit, never clip
         self._key: tuple | None = None
         self._image: pygame.Surface | None = None
 
