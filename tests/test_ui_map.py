@@ -134,3 +134,17 @@ def test_the_window_keeps_drawing_while_the_ai_thinks(app):
     screen.flow.ai.wait()
     app.step(3)
     assert screen.flow.state.turn == 2
+
+
+def test_the_panel_and_the_bar_explain_their_figures_on_hover(app):
+    screen = tutorial(app)
+    power = next(box for box, lines in screen.panel.tips if lines[0] == t("panel.power"))
+    pos = (screen.panel.rect.x + power.centerx, screen.panel.rect.y + power.centery)
+    driver.move_to(app, pos)
+    assert screen.tooltip_at(pos) == [t("panel.power"), t("panel.power_tip")]
+    threat = next(lines for _, lines in screen.panel.tips if lines[0].startswith("How threatening Varonia"))
+    assert "aggressive intentions" in threat[1]
+    pact = next(lines for _, lines in screen.panel.tips if lines[0] == t("map.pact", name="River Pact"))
+    assert pact[1] == t("map.members", members="Kardessa, Dravia")
+    box, lines = screen.bar_tips[-1]
+    assert screen.tooltip_at(box.center) == [t("top.treasury", value=15.0), t("top.treasury_tip")]

@@ -570,12 +570,14 @@ class GameScreen(Screen):
             surface, phase, (x, cy), self.px(15), PALETTE.parchment_light, True, "midleft"
         ).right
         right = self.bar_right - self.px(10)
+        self.bar_tips: list[tuple[pygame.Rect, list[str]]] = []
         if me:
             n = self.view.nations[me]
-            for text in (t("top.legitimacy", value=n.legitimacy), t("top.treasury", value=n.treasury)):
-                right = paint.draw_text(
-                    surface, text, (right, cy), self.px(15), PALETTE.parchment_light, True, "midright"
-                ).left - self.px(18)
+            for key, value in (("top.legitimacy", n.legitimacy), ("top.treasury", n.treasury)):
+                text = t(key, value=value)
+                box = paint.draw_text(surface, text, (right, cy), self.px(15), PALETTE.parchment_light, True, "midright")
+                self.bar_tips.append((box, [text, t(f"{key}_tip")]))
+                right = box.left - self.px(18)
         if self.flow.thinking:
             self._draw_thinking(surface, (right - self.px(10), cy))
 
@@ -595,15 +597,20 @@ class GameScreen(Screen):
                 self.px(2),
             )
 
+    def tooltip_at(self, pos: tuple[int, int]) -> list[str]:
+        """What the pointer is over on the board, in the state's panel or among the bar's figures."""
+        if self.map.rect.collidepoint(pos):
+            return self.map.tooltip_at(pos)
+        if self.panel.rect.collidepoint(pos):
+            return self.panel.tooltip_at(pos)
+        return next((lines for box, lines in self.bar_tips if box.collidepoint(pos)), [])
+
     def draw_over(self, surface: pygame.Surface) -> None:
         if not (self.dialog and self.dialog.open):
-            lines = (
-                self.map.tooltip_at(pygame.mouse.get_pos())
-                if self.map.rect.collidepoint(self.map.mouse)
-                else []
-            )
+            pos = pygame.mouse.get_pos()
+            lines = self.tooltip_at(pos)
             if lines:
-                paint.tooltip(surface, lines, self.map.mouse, self.px(13))
+                paint.tooltip(surface, lines, pos, self.px(13))
         if self.toast and self.toast_left > 0:
             text, error = self.toast
             colour = PALETTE.war if error else PALETTE.wood_dark

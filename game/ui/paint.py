@@ -10,6 +10,8 @@ import pygame
 
 from game.ui.theme import PALETTE, Colour, font, readable_text
 
+TOOLTIP_EMS = 26  # a tooltip's lines wrap at this many times the font size
+
 
 @functools.lru_cache(maxsize=2048)
 def text_surface(
@@ -238,8 +240,13 @@ def arc_points(
 
 
 def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], size: int) -> None:
-    """A parchment tooltip box near pos, kept inside the surface; the first line is bold."""
-    images = [text_surface(line, size, PALETTE.ink, i == 0) for i, line in enumerate(lines)]
+    """A parchment tooltip box near pos, kept inside the surface; the first line is bold, long lines wrap."""
+    limit = size * TOOLTIP_EMS
+    images = [
+        text_surface(part, size, PALETTE.ink, i == 0)
+        for i, line in enumerate(lines)
+        for part in wrap(line, size, limit, i == 0)
+    ]
     pad = max(4, size // 2)
     width = max(i.get_width() for i in images) + 2 * pad
     height = sum(i.get_height() for i in images) + 2 * pad

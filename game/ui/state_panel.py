@@ -25,6 +25,7 @@ class StatePanel:
         )  # shrink to fit, never clip
         self._key: tuple | None = None
         self._image: pygame.Surface | None = None
+        self.tips: list[tuple[pygame.Rect, list[str]]] = []  # hover areas in the panel, and what they say
 
     def px(self, value: float) -> int:
         return round(value * self.scale)
@@ -49,6 +50,7 @@ class StatePanel:
     ) -> pygame.Surface:
         image = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         paint.card(image, image.get_rect().inflate(-8, -8), shadow=4)
+        self.tips = []
         n = state.nations[nation]
         pad = self.px(18)
         x, y, width = pad, pad, self.rect.w - 2 * pad
@@ -86,6 +88,9 @@ class StatePanel:
         for i, (key, value, bar) in enumerate(figures):
             cx, cy = x + (i % 2) * column, y + (i // 2) * self.px(32)
             paint.draw_text(image, t(key), (cx, cy), self.px(12), PALETTE.ink_soft)
+            self.tips.append(
+                (pygame.Rect(cx, cy, column - self.px(14), self.px(28)), [t(key), t(f"{key}_tip")])
+            )
             paint.draw_text(
                 image,
                 value,
@@ -110,24 +115,37 @@ class StatePanel:
     def _agreements(self, image: pygame.Surface, state: GameState, nation: str, x: int, y: int) -> int:
         y = self._section(image, "panel.agreements", x, y)
         names = {k: v.name for k, v in state.nations.items()}
-        lines: list[tuple[str, Colour]] = []
+        lines: list[tuple[str, Colour, list[str]]] = []
         for ag in state.agreements_of(nation):
+            members = [t("map.members", members=", ".join(names[m] for m in ag.members))]
             if ag.kind == PACT:
-                lines.append((t("panel.pact", name=ag.name, cohesion=ag.cohesion), PALETTE.ink))
+                line = t("panel.pact", name=ag.name, cohesion=ag.cohesion)
+                lines.append((line, PALETTE.ink, [t("map.pact", name=ag.name), *members]))
             elif ag.kind == BLOC:
-                lines.append((t("panel.bloc", name=ag.name), PALETTE.ink))
-            elif ag.patron == nation:
-                lines.append((t("panel.guarantee_patron", client=names[ag.client]), PALETTE.ink))
+                lines.append(
+                    (t("panel.bloc", name=ag.name), PALETTE.ink, [t("map.bloc", name=ag.name), *members])
+                )
             else:
-                lines.append((t("panel.guarantee_client", patron=names[ag.patron]), PALETTE.ink))
+                spoke = t("map.guarantee_line", patron=names[ag.patron], client=names[ag.client])
+                key, other = (
+                    ("panel.guarantee_patron", "client")
+                    if ag.patron == nation
+                    else ("panel.guarantee_client", "patron")
+                )
+                line = t(key, **{other: names[getattr(ag, other)]})
+                lines.append((line, PALETTE.ink, [t("map.guarantee", name=ag.name), spoke]))
         enemies = sorted(names[e] for e in state.enemies(nation))
         if enemies:
-            lines.insert(0, (t("panel.war", enemies=", ".join(enemies)), PALETTE.war))
-        shown = lines[:MAX_AGREEMENTS] or [(t("panel.no_agreements"), PALETTE.ink_soft)]
+            war = t("panel.war", enemies=", ".join(enemies))
+            lines.insert(0, (war, PALETTE.war, [war]))
+        shown = lines[:MAX_AGREEMENTS] or [(t("panel.no_agreements"), PALETTE.ink_soft, [])]
         if len(lines) > MAX_AGREEMENTS:
-            shown.append((t("panel.more", count=len(lines) - MAX_AGREEMENTS), PALETTE.ink_soft))
-        for line, colour in shown:
-            paint.draw_text(image, line, (x, y), self.px(13), colour)
+            rest = [line for line, _, _ in lines[MAX_AGREEMENTS:]]
+            shown.append((t("panel.more", count=len(rest)), PALETTE.ink_soft, rest))
+        for line, colour, tip in shown:
+            box = paint.draw_text(image, line, (x, y), self.px(13), colour)
+            if tip:
+                self.tips.append((box, tip))
             y += self.px(19)
         return y
 
@@ -158,9 +176,20 @@ class StatePanel:
             paint.draw_text(
                 image, f"{parts['threat']:.2f}", (x + width, y), self.px(14), PALETTE.ink, True, "topright"
             )
+            viewer, name = state.nations[nation].name, state.nations[other].name
+            tip = [
+                t("panel.threat_tip_title", state=name, viewer=viewer, **parts),
+                t("panel.threat_tip", **parts),
+            ]
+            self.tips.append((pygame.Rect(x, y, width, self.px(37)), tip))
             y += self.px(19)
             paint.draw_text(
                 image, t("panel.threat_parts", **parts), (x + self.px(18), y), self.px(11), PALETTE.ink_soft
             )
             y += self.px(18)
         return y
+
+    def tooltip_at(self, pos: tuple[int, int]) -> list[str]:
+        """What the pointer is over in the panel: a figure, an agreement or a threat; [] for nothing."""
+        here = (pos[0] - self.rect.x, pos[1] - self.rect.y)
+        return next((lines for box, lines in self.tips if box.collidepoint(here)), [])
