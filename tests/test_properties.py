@@ -81,7 +81,7 @@ def test_random_orders_keep_invariants_on_a_small_world(seed, data):
 
 
 @pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1), data=st.data())
 def test_random_play_keeps_invariants_on_every_shipped_map(path, seed, data):
     s = new_game(load_scenario(path), seed)

@@ -219,7 +219,7 @@ def test_cohesion_falls_once_the_threat_is_gone_and_a_new_mission_restores_it():
     s.nations["B"].treasury = 50
     s, events = resolve_turn(s, [AdoptMission("B", "p")])
     assert s.agreements["p"].cohesion > low
-    assert s.agreements["p"].purpose == pytest.approx(s.rules.purpose_decay)  # 1.0, faded once in review
+    assert s.agreements["p"].purpose == 1.0
     assert "new_mission" in types(events)
 
 
@@ -467,3 +467,68 @@ def test_scripted_events_shock_change_regime_start_wars_and_inform():
         "message",
     ]
     assert after.nations["E"].production_factor == 1.0
+
+
+def test_a_pact_without_a_threat_or_mission_dissolves_at_zero_cohesion():
+    s = line(
+        forces={"a1": {"A": 1}, "b1": {"B": 2}, "c1": {"C": 2}, "d1": {"D": 1}, "e1": {"E": 1}},
+        agreements=[pact("p", "B", "C")],
+    )
+    history = []
+    for _ in range(12):
+        s, events = resolve_turn(s, [])
+        if "p" not in s.agreements:
+            break
+        history.append(s.agreements["p"].cohesion)
+    assert "p" not in s.agreements
+    assert history == sorted(history, reverse=True) and history[-1] < s.rules.free_exit_cohesion
+    assert any(e.type == "dissolved" and e.data["why"] == "cohesion gone" for e in events)
+
+
+def test_two_refusals_break_a_pact():
+    s = line(agreements=[pact("p", "B", "C")])
+    s.agreements["p"].broken = 2
+    s, events = resolve_turn(s, [])
+    assert "p" not in s.agreements
+
+
+def test_peace_with_an_ally_called_to_arms_is_a_separate_peace():
+    s = line(agreements=[pact("n", "B", "C")])
+    s, _ = resolve_turn(s, [DeclareWar("A", "B")])
+    s, _ = resolve_turn(s, [Propose("C", "peace", "A")])
+    s, _ = resolve_turn(s, [Answer("A", s.proposals[0].id, True)])
+    war = next(iter(s.wars.values()))
+    assert war.attackers == ["A"] and war.defenders == ["B"]
+
+
+def test_no_pact_with_a_state_at_war_with_a_member():
+    s = line(agreements=[pact("n", "B", "C")])
+    s, _ = resolve_turn(s, [DeclareWar("A", "B")])
+    assert "at war with" in check(s, Propose("C", "pact", "A", agreement="n"))
+
+
+def test_a_bloc_with_a_veto_holder_blocks_any_resolution():
+    s = line(agreements=[bloc("b", "C", "D")])
+    s.veto_holders = ["D"]
+    s.agenda = [Resolution("r1", "condemn", "C", "A", tabled=s.turn - 1)]
+    s, events = resolve_turn(
+        s,
+        [Vote("B", "r1", "yes"), Vote("E", "r1", "yes"), Vote("D", "r1", "no")],
+    )
+    assert s.resolutions[-1].outcome == "blocked"
+
+
+def test_forces_on_an_operation_are_paid_for_and_counted_as_power():
+    s = line(forces={"a1": {"A": 12}, "b1": {"B": 4}, "c1": {"C": 6}})
+    before = compute_metrics(s).strength[0]
+    s, _ = resolve_turn(s, [Launch("A", "C", 8)])
+    assert s.strength_of("A") == 4 and s.strengths()["A"] == 12
+    assert compute_metrics(s).strength[0] == before
+    assert income_parts(s, "A")["upkeep"] == pytest.approx(12 * s.rules.upkeep)
+
+
+def test_an_authorized_war_is_not_held_as_aggression():
+    s = line()
+    s.authorizations["B"] = 5
+    s, _ = resolve_turn(s, [DeclareWar("A", "B")])
+    assert s.nations["A"].aggression == 0

@@ -148,3 +148,23 @@ def test_the_panel_and_the_bar_explain_their_figures_on_hover(app):
     assert pact[1] == t("map.members", members="Kardessa, Dravia")
     box, lines = screen.bar_tips[-1]
     assert screen.tooltip_at(box.center) == [t("top.treasury", value=15.0), t("top.treasury_tip")]
+
+
+class BrokenPlayer:
+    nation = "VAR"
+
+    def decide(self, view):
+        raise RuntimeError("out of ideas")
+
+
+def test_a_failing_ai_is_reported_and_the_game_goes_on(app):
+    scenario = load_scenario("maps/tutorial.yaml")
+    controllers = {s.id: (s.controller, s.personality, s.difficulty) for s in scenario.states}
+    game = start_game(scenario, 4, controllers)
+    game.players["VAR"] = BrokenPlayer()
+    screen = app.push(GameScreen(app, game))
+    driver.press(app, pygame.K_RETURN)
+    screen.flow.ai.wait()
+    app.step(3)
+    assert screen.flow.state.turn == 2 and "out of ideas" in screen.flow.ai_error
+    assert "out of ideas" in screen.toast[0] and screen.toast[1]

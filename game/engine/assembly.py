@@ -9,9 +9,6 @@ from game.engine.orders import Table, Vote
 from game.engine.state import BLOC, Resolution
 
 COUNCIL_KINDS = ("sanction", "authorize")  # need the Council: any veto holder voting no stops them
-VOTE_WEIGHT_STATES = (
-    5  # in a larger Assembly each vote weighs 5 / (states - 1), so a session adds a bounded sum
-)
 CONCEPT = {"condemn": "legitimacy", "sanction": "collective_security", "authorize": "collective_security"}
 
 
@@ -83,7 +80,8 @@ def decide(turn: Turn, res: Resolution, duties: set[tuple[str, str]]) -> None:
     if outcome == "passed":
         for bloc in (a for a in state.agreements.values() if a.kind == BLOC):
             united = all(res.votes.get(m) == "no" for m in bloc.members)
-            if united and len(bloc.members) >= rules.bloc_block_share * len(state.living()):
+            weighty = len(bloc.members) >= rules.bloc_block_share * len(state.living())
+            if united and (weighty or any(m in state.veto_holders for m in bloc.members)):
                 outcome, blocker = "blocked", bloc.name
                 break
     if outcome == "passed" and res.kind in COUNCIL_KINDS:
@@ -113,7 +111,7 @@ def decide(turn: Turn, res: Resolution, duties: set[tuple[str, str]]) -> None:
 
 def credit_supporters(turn: Turn, res: Resolution, duties: set[tuple[str, str]]) -> None:
     """Each vote with the sponsor (yes) or the target (no) adds to its legitimacy; informal ones count more."""
-    weight = min(1.0, VOTE_WEIGHT_STATES / max(1, len(res.votes) - 1))
+    weight = min(1.0, turn.state.rules.vote_weight_states / max(1, len(res.votes) - 1))
     for receiver, side in ((res.sponsor, "yes"), (res.target, "no")):
         gains, informal = {}, 0
         for voter, vote in res.votes.items():

@@ -20,11 +20,12 @@ def declare_war(turn: Turn, order: DeclareWar) -> None:
     authorized = state.authorized_against(order.target)
     cost = 0.0 if authorized else rules.war_legitimacy_cost
     turn.adjust_legitimacy(order.actor, -cost)
-    state.nations[order.actor].aggression += rules.aggression_war
+    if not authorized:
+        state.nations[order.actor].aggression += rules.aggression_war
     turn.log(
         "war_declared",
         [order.actor, order.target],
-        "security_dilemma",
+        "collective_security" if authorized else "balance_of_threat",
         actor=order.actor,
         target=order.target,
         war=war.id,
@@ -40,7 +41,7 @@ def resolve_moves(turn: Turn, moves: list[Move]) -> None:
     attacks: dict[str, list[Move]] = {}
     for m in moves:
         if state.forces.get(m.source, {}).get(m.actor, 0) < m.strength:
-            continue  # lost in an earlier battle this turn
+            continue  # disbanded for lack of funds earlier this turn
         kind = move_kind(state, m.actor, m.dest)
         if kind is None:
             continue
@@ -62,8 +63,7 @@ def battle(turn: Turn, prov: str, moves: list[Move]) -> None:
         attackers[m.actor] = attackers.get(m.actor, 0) + m.strength
     stack = state.forces.get(prov, {})
     defenders = {n: s for n, s in stack.items() if n == owner or any(state.at_war(n, a) for a in attackers)}
-    sea = all(m.source in province.sea for m in moves)
-    att = sum(attackers.values()) * (rules.sea_attack_factor if sea else 1.0)
+    att = sum(m.strength * (rules.sea_attack_factor if m.source in province.sea else 1.0) for m in moves)
     dfn = sum(defenders.values()) * (1 + rules.defense_bonus)
     luck = rules.combat_luck
     att_eff = att * turn.rng.uniform(1 - luck, 1 + luck)
@@ -194,23 +194,28 @@ def launch(turn: Turn, order: Launch) -> None:
 def join_operation(turn: Turn, op_id: str, partner: str) -> None:
     state = turn.state
     op = state.operations.get(op_id)
-    if op is None or partner in op.strength or not state.nations[partner].alive:
+    if (
+        op is None
+        or partner in op.strength
+        or not state.nations[partner].alive
+        or state.partners(partner, op.target)
+    ):
         return
     share = math.ceil(state.strength_of(partner) * state.rules.operation_partner_share)
     committed = take_strength(state, partner, share)
     if not committed:
         return
     op.strength[partner] = committed
+    gain, formal = turn.support_gain(partner, op.leader)
     turn.log(
         "joined_operation",
         [partner, op.leader],
-        "informal_obligations",
+        "alliance" if formal else "informal_obligations",
         actor=partner,
         leader=op.leader,
         target=op.target,
         strength=committed,
     )
-    gain, formal = turn.support_gain(partner, op.leader)
     turn.log(
         "coalition_support",
         [partner, op.leader],

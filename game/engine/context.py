@@ -52,9 +52,9 @@ class Turn:
 
     def remove_agreement(self, agreement_id: str, why: str) -> None:
         ag = self.state.agreements.pop(agreement_id)
-        concept = {PACT: "end_of_alliances", GUARANTEE: "asymmetric_alliance", BLOC: "soft_balancing"}[
-            ag.kind
-        ]
+        concept = {PACT: "alliance", GUARANTEE: "asymmetric_alliance", BLOC: "soft_balancing"}[ag.kind]
+        if ag.kind == PACT and why == "cohesion gone":
+            concept = "end_of_alliances"
         self.log("dissolved", list(ag.members), concept, agreement=ag.id, name=ag.name, kind=ag.kind, why=why)
         self.state.calls = [c for c in self.state.calls if c.agreement != agreement_id]
 

@@ -65,7 +65,7 @@ def answer(turn: Turn, order: Answer) -> None:
 
 def _accept_membership(turn: Turn, prop: Proposal) -> None:
     state = turn.state
-    if prop.kind == PACT and state.at_war(prop.sender, prop.recipient):
+    if prop.kind == PACT and any(state.at_war(prop.recipient, m) for m in _members(state, prop)):
         return
     ag = state.agreements.get(prop.agreement)
     if ag is None or prop.sender not in ag.members:
@@ -102,7 +102,7 @@ def _accept_membership(turn: Turn, prop: Proposal) -> None:
         kind=ag.kind,
     )
     if ag.kind == PACT and len(ag.members) > 2:
-        ag.purpose = max(ag.purpose, state.rules.enlargement_purpose)
+        ag.purpose, ag.renewed = max(ag.purpose, state.rules.enlargement_purpose), state.turn
         turn.log(
             "enlarged",
             ag.members,
@@ -117,6 +117,12 @@ def guarantee_name(patron: str, client: str) -> str:
     """The name of a guarantee from the two states' names: "Varonia's guarantee to Isla"."""
     owner = patron + ("'" if patron.endswith("s") else "'s")
     return f"{owner} guarantee to {client}"
+
+
+def _members(state, prop: Proposal) -> list[str]:
+    """The states a recipient would join: the agreement's members, or the sender of a new one."""
+    ag = state.agreements.get(prop.agreement)
+    return list(ag.members) if ag else [prop.sender]
 
 
 def _default_name(turn: Turn, prop: Proposal) -> str:
@@ -157,16 +163,20 @@ def _accept_peace(turn: Turn, prop: Proposal) -> None:
 
 
 def make_peace(turn: Turn, a: str, b: str) -> None:
-    """End the fighting between a and b: a war whose leader makes peace ends for everyone in it."""
+    """End the fighting between a and b: peace between the two leaders ends the war for everyone,
+    otherwise whichever of the two is not its side's leader leaves the war (a separate peace)."""
     state = turn.state
     for war in list(state.wars.values()):
         if b not in war.enemies_of(a):
             continue
-        if a in (war.attackers[0], war.defenders[0]) or b in (war.attackers[0], war.defenders[0]):
+        leaders = {war.attackers[0], war.defenders[0]}
+        if {a, b} == leaders:
             end_war(turn, war, "peace")
-        else:
-            war.attackers[:] = [x for x in war.attackers if x not in (a, b)]
-            war.defenders[:] = [x for x in war.defenders if x not in (a, b)]
+            continue
+        for side in (war.attackers, war.defenders):
+            side[:] = [x for x in side if x not in {a, b} - leaders]
+        if not war.attackers or not war.defenders:
+            end_war(turn, war, "peace")
     turn.log("peace", [a, b], "", actor=a, target=b)
 
 
@@ -300,7 +310,7 @@ def adopt_mission(turn: Turn, order: AdoptMission) -> None:
     if ag is None:
         return
     state.nations[order.actor].treasury -= state.rules.mission_cost
-    ag.purpose = 1.0
+    ag.purpose, ag.renewed = 1.0, state.turn
     turn.log(
         "new_mission",
         list(ag.members),
@@ -323,7 +333,7 @@ def call_to_arms(turn: Turn, war: War) -> None:
         state.calls.append(
             CallToArms(war=war.id, called=ally, ally=attacked, agreement=ag.id, turn=state.turn)
         )
-        concept = "chain_ganging" if ag.kind == PACT and len(ag.members) > 2 else _concept(ag)
+        concept = _concept(ag)
         turn.log(
             "called_to_arms",
             [ally, attacked],
@@ -405,15 +415,16 @@ def update_cohesion(turn: Turn, metrics: Metrics) -> None:
     for ag in [a for a in state.agreements.values() if a.kind == PACT]:
         members = [m for m in ag.members if m in col]
         parts = cohesion_parts(turn, ag, members, metrics, col)
-        ag.purpose = max(parts["threat"], ag.purpose * rules.purpose_decay)
+        faded = ag.purpose if ag.renewed == state.turn else ag.purpose * rules.purpose_decay
+        ag.purpose = max(parts["threat"], faded)
+        if ag.purpose < rules.purpose_floor:
+            ag.purpose = 0.0
         before = ag.cohesion
         ag.cohesion = round(
             100
-            * (
-                rules.cohesion_values_weight * parts["values"]
-                + rules.cohesion_threat_weight * ag.purpose
-                + rules.cohesion_record_weight * parts["record"]
-            ),
+            * parts["values"] ** rules.cohesion_values_weight
+            * ag.purpose**rules.cohesion_threat_weight
+            * parts["record"] ** rules.cohesion_record_weight,
             2,
         )
         if before >= rules.free_exit_cohesion > ag.cohesion:
@@ -424,7 +435,9 @@ def update_cohesion(turn: Turn, metrics: Metrics) -> None:
                 agreement=ag.id,
                 name=ag.name,
                 cohesion=ag.cohesion,
-                **{k: round(v, 2) for k, v in parts.items()},
+                values=round(parts["values"], 2),
+                threat=round(ag.purpose, 2),
+                record=round(parts["record"], 2),
             )
         if ag.cohesion <= 0:
             turn.remove_agreement(ag.id, "cohesion gone")
@@ -436,7 +449,7 @@ def cohesion_parts(turn: Turn, ag: Agreement, members: list[str], metrics: Metri
     values = np.array([state.nations[m].values for m in members], dtype=float)
     gaps = np.abs(values[:, None, :] - values[None, :, :]).mean(-1)
     k = len(members)
-    similarity = 1 - gaps.sum() / (k * (k - 1)) if k > 1 else 1.0
+    similarity = max(0.0, 1 - gaps.sum() / (k * (k - 1))) if k > 1 else 1.0
     outsiders = [col[o] for o in metrics.ids if o not in ag.members]
     shared = 0.0
     if outsiders and members:
@@ -444,6 +457,8 @@ def cohesion_parts(turn: Turn, ag: Agreement, members: list[str], metrics: Metri
         main = rows.argmax(1)
         common = np.bincount(main).argmax()
         overlap = (main == common).mean()
-        shared = float(overlap * min(1.0, rows[:, common].mean() / rules.threat_reference))
-    record = min(1.0, max(0.0, 0.5 + 0.1 * ag.honoured - 0.25 * ag.broken))
+        level = (rows[:, common].mean() - rules.threat_floor) / (rules.threat_reference - rules.threat_floor)
+        shared = float(overlap * min(1.0, max(0.0, level)))
+    record = rules.record_start + rules.record_honoured * ag.honoured - rules.record_broken * ag.broken
+    record = min(1.0, max(0.0, record))
     return {"values": float(similarity), "threat": shared, "record": record}

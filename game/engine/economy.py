@@ -24,7 +24,7 @@ def income_parts(
     if state.nations[nation].sanctioned_until >= state.turn:
         shield = rules.institution_shield if any(b.institution for b in blocs) else 0.0
         cut = base * rules.sanction_cut * (1 - shield)
-    upkeep = rules.upkeep * (state.strength_of(nation) if strength is None else strength)
+    upkeep = rules.upkeep * (state.strengths().get(nation, 0) if strength is None else strength)
     net = base + trade + institution - cut - upkeep
     return {
         "base": base,
@@ -101,10 +101,11 @@ def apply_budget(turn: Turn, order: Budget) -> None:
             n.development + rules.development_step * spend / (rules.development_cost * n.development), 6
         )
         n.treasury -= spend
+        sheltered = any(a.kind in ("pact", "guarantee") for a in state.agreements_of(order.actor))
         turn.log(
             "developed",
             [order.actor],
-            "benefits_of_membership",
+            "benefits_of_membership" if sheltered else "internal_balancing",
             actor=order.actor,
             spent=round(spend, 2),
             before=round(before, 3),

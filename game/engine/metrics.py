@@ -118,7 +118,8 @@ def compute(state: GameState) -> Metrics:
         for nation, s in stack.items():
             if nation in col:
                 forces[col[nation], pindex[p]] += s
-    strength = forces.sum(1)
+    deployed = state.deployed()
+    strength = forces.sum(1) + np.array([deployed.get(nation, 0) for nation in ids])
     production = production_by_owner(state)
     economy = np.array([base_income(state, nation, production) for nation in ids])
 
@@ -143,7 +144,8 @@ def compute(state: GameState) -> Metrics:
 
     legitimacy = np.array([state.nations[x].legitimacy for x in ids])
     aggression = np.array([state.nations[x].aggression for x in ids])
-    intent_of = 0.7 * (1 - np.exp(-aggression)) + 0.3 * (1 - legitimacy / 100)
+    record = rules.intent_record_weight
+    intent_of = record * (1 - np.exp(-aggression)) + (1 - record) * (1 - legitimacy / 100)
     intent = np.repeat(intent_of[None, :], n, axis=0)
     for war in state.wars.values():
         for a in war.attackers:

@@ -287,8 +287,11 @@ def _check_propose(state: GameState, o: Propose, plan: Plan) -> str | None:
                 return f"only members of {ag.name} may invite"
             if o.to in ag.members:
                 return f"{target} is already a member of {ag.name}"
-        if o.kind == PACT and state.at_war(o.actor, o.to):
-            return f"you are at war with {target}; make peace first"
+        if o.kind == PACT:
+            members = state.agreements[o.agreement].members if o.agreement else [o.actor]
+            foe = next((m for m in members if state.at_war(o.to, m)), None)
+            if foe:
+                return f"{target} is at war with {_name(state, foe)}; they must make peace first"
         return None
     if o.kind in ("guarantee_offer", "guarantee_request"):
         patron, client = (o.actor, o.to) if o.kind == "guarantee_offer" else (o.to, o.actor)
@@ -306,7 +309,7 @@ def _check_propose(state: GameState, o: Propose, plan: Plan) -> str | None:
         return f"there is no operation '{o.operation}'"
     if op.leader != o.actor:
         return "only the operation's leader may ask partners to join"
-    if o.to in op.strength or o.to == op.target:
+    if o.to in op.strength or o.to == op.target or state.partners(o.to, op.target):
         return f"{target} cannot be asked to join this operation"
     return None
 

@@ -14,8 +14,8 @@ def objective_met(state: GameState, nation: str, metrics: Metrics) -> bool:
     top_other = max((metrics.share_of(o) for o in metrics.ids if o != nation), default=0.0)
     return {
         "survive": len(state.owned(nation)) >= n.start_provinces,
-        "prosperity": income_parts(state, nation)["base"] >= 1.3 * n.start_income,
-        "standing": n.legitimacy >= 70,
+        "prosperity": income_parts(state, nation)["base"] >= rules.prosperity_growth * n.start_income,
+        "standing": n.legitimacy >= rules.standing_legitimacy,
         "hegemony": state.winner == nation or metrics.share_of(nation) >= rules.hegemony_share,
         "prevent_hegemony": top_other < rules.hegemony_share and state.winner in ("", nation),
     }[n.objective]
@@ -33,8 +33,8 @@ def score(state: GameState, nation: str, metrics: Metrics) -> dict[str, float]:
             "objective": 0.0,
             "total": 0.0,
         }
-    territory = min(2.0, len(state.owned(nation)) / max(1, n.start_provinces))
-    economy = min(2.0, income_parts(state, nation)["base"] / max(1e-9, n.start_income))
+    territory = min(rules.score_cap, len(state.owned(nation)) / max(1, n.start_provinces))
+    economy = min(rules.score_cap, income_parts(state, nation)["base"] / max(1e-9, n.start_income))
     parts = {
         "survival": rules.score_survival,
         "territory": rules.score_territory * territory,

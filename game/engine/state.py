@@ -51,10 +51,17 @@ class Rules:
     condemn_legitimacy: float
     pact_status_legitimacy: float
     legitimacy_recovery: float
+    pact_status_threshold: float
+    vote_weight_states: int
     cohesion_values_weight: float
     cohesion_threat_weight: float
     cohesion_record_weight: float
+    record_start: float
+    record_honoured: float
+    record_broken: float
     purpose_decay: float
+    purpose_floor: float
+    threat_floor: float
     threat_reference: float
     mission_cost: float
     enlargement_purpose: float
@@ -80,11 +87,15 @@ class Rules:
     aggression_war: float
     aggression_operation: float
     aggression_attack: float
+    intent_record_weight: float
     score_survival: float
     score_territory: float
     score_economy: float
     score_legitimacy: float
     score_objective: float
+    score_cap: float
+    prosperity_growth: float
+    standing_legitimacy: float
 
 
 @dataclass
@@ -139,9 +150,10 @@ class Agreement:
     name: str
     members: list[str]
     patron: str = ""  # guarantees only
-    leader: str = ""  # pacts and blocs: the founder, or the strongest member after it leaves
+    leader: str = ""  # pacts and blocs: the founder, then the longest-standing member
     cohesion: float = 100.0  # pacts only; 0-100
     purpose: float = 1.0  # pacts only: shared threat or mission, 0-1
+    renewed: int = 0  # pacts only: the turn a mission or enlargement last renewed the purpose
     honoured: int = 0
     broken: int = 0
     refusers: list[str] = field(default_factory=list)  # members who refused a call to arms
@@ -296,14 +308,23 @@ class GameState:
         return [p for p, prov in self.provinces.items() if prov.owner == nation]
 
     def strengths(self) -> dict[str, int]:
-        """Total force strength of every state that has any."""
-        totals: dict[str, int] = {}
+        """Total force strength of every state that has any: on the map and in operations."""
+        totals = self.deployed()
         for stack in self.forces.values():
             for nation, strength in stack.items():
                 totals[nation] = totals.get(nation, 0) + strength
         return totals
 
+    def deployed(self) -> dict[str, int]:
+        """Strength each state has committed to operations (off the map, still paid and counted)."""
+        totals: dict[str, int] = {}
+        for op in self.operations.values():
+            for nation, strength in op.strength.items():
+                totals[nation] = totals.get(nation, 0) + strength
+        return totals
+
     def strength_of(self, nation: str) -> int:
+        """Force strength standing on the map."""
         return sum(stack.get(nation, 0) for stack in self.forces.values())
 
     def agreements_of(self, nation: str, kind: str | None = None) -> list[Agreement]:

@@ -140,22 +140,25 @@ def _review(turn: Turn) -> None:
     for nation in s.living():
         n = s.nations[nation]
         n.aggression = round(n.aggression * rules.aggression_decay, 6)
-        drift = max(-rules.legitimacy_recovery, min(rules.legitimacy_recovery, 50.0 - n.legitimacy))
+        gap = rules.legitimacy_start - n.legitimacy
+        drift = max(-rules.legitimacy_recovery, min(rules.legitimacy_recovery, gap))
         turn.adjust_legitimacy(nation, drift)
+    institution_members = {
+        m for a in s.agreements.values() if a.kind == "bloc" and a.institution for m in a.members
+    }
+    for m in sorted(institution_members):
+        turn.adjust_legitimacy(m, rules.institution_legitimacy)
     for ag in list(s.agreements.values()):
-        if ag.kind == "bloc" and ag.institution:
-            for m in ag.members:
-                turn.adjust_legitimacy(m, rules.institution_legitimacy)
-        if ag.kind == "pact" and s.nations[ag.leader].legitimacy >= 60:
+        if ag.kind == "pact" and s.nations[ag.leader].legitimacy >= rules.pact_status_threshold:
             for m in ag.members:
                 if m != ag.leader:
                     turn.adjust_legitimacy(m, rules.pact_status_legitimacy)
-    _return_stranded(s)
     for war in list(s.wars.values()):
         if not war.attackers or not war.defenders:
             diplomacy.end_war(turn, war, "one side left")
     m = metrics.compute(s)
     diplomacy.update_cohesion(turn, m)
+    _return_stranded(s)  # after cohesion: a pact that dissolved sends its guests home
     for nation in s.living():
         n = s.nations[nation]
         n.legitimacy = round(n.legitimacy, 6)

@@ -419,6 +419,8 @@ class GameScreen(Screen):
             self.refresh_view()
             self.open()
         self.say(t("toast.turn_done", turn=turn, count=len(events)))
+        if self.flow.ai_error:
+            self.say(t("toast.ai_failed", why=self.flow.ai_error), error=True)
 
     def autosave(self) -> None:
         try:

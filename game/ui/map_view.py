@@ -339,6 +339,10 @@ class MapView:
             for (start, end), _, _ in self._crossings:
                 k = self._k()
                 paint.dashed_line(overlay, PALETTE.coast, start, end, max(1, round(k * 1.5)), 7 * k, 6 * k)
+            rose = paint.compass(round(26 * self.ui_scale))
+            overlay.blit(
+                rose, rose.get_rect(bottomright=(overlay.get_width() - 12, overlay.get_height() - 12))
+            )
             self._draw_agreements(overlay)
             self._draw_arrows(overlay)
             self._draw_names(overlay)

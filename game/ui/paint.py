@@ -239,6 +239,28 @@ def arc_points(
     ]
 
 
+@functools.lru_cache(maxsize=4)
+def compass(radius: int) -> pygame.Surface:
+    """A compass rose in ink and gold, to sit in a corner of the sea."""
+    size = 2 * radius + 4
+    image = pygame.Surface((size, size + radius // 2), pygame.SRCALPHA)
+    c = (size / 2, size / 2 + radius // 2)
+    pygame.draw.circle(image, (*PALETTE.parchment_light, 150), c, radius * 0.62)
+    pygame.draw.circle(image, PALETTE.ink, c, radius * 0.62, 1)
+    for i in range(8):
+        a = -math.pi / 2 + i * math.pi / 4
+        reach = radius if i % 2 == 0 else radius * 0.55
+        tip = (c[0] + reach * math.cos(a), c[1] + reach * math.sin(a))
+        for side, colour in ((-1, PALETTE.ink), (1, PALETTE.gold)):
+            b = a + side * math.pi / 4
+            flank = (c[0] + reach * 0.22 * math.cos(b), c[1] + reach * 0.22 * math.sin(b))
+            pygame.draw.polygon(image, colour, [c, tip, flank])
+    draw_text(
+        image, "N", (c[0], c[1] - radius - 1), max(9, radius // 2), PALETTE.ink, True, "midbottom", serif=True
+    )
+    return image
+
+
 def tooltip(surface: pygame.Surface, lines: list[str], pos: tuple[int, int], size: int) -> None:
     """A parchment tooltip box near pos, kept inside the surface; the first line is bold, long lines wrap."""
     limit = size * TOOLTIP_EMS

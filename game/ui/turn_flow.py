@@ -62,6 +62,7 @@ class TurnFlow:
     seat: int = 0  # index into the living humans: who gives orders now
     ai: Worker[Orders] | None = None
     log: list[LogLine] = field(default_factory=list)
+    ai_error: str = ""  # why the AI could not decide the last turn resolved, if it could not
 
     def __post_init__(self) -> None:
         for entry in self.game.record.turns:
@@ -132,7 +133,10 @@ class TurnFlow:
 
     def resolve(self) -> list[Event]:
         """Resolve the turn with the humans' orders and the AI's (waits for the AI if it is still deciding)."""
-        decided = self.ai.result() if self.ai else {}
+        try:
+            decided, self.ai_error = (self.ai.result() if self.ai else {}), ""
+        except Exception as exc:  # a failing AI must not end the game: its states give no orders this turn
+            decided, self.ai_error = {}, f"{type(exc).__name__}: {exc}"
         humans = set(self.humans)
         orders = {n: o for n, o in decided.items() if n not in humans}
         orders.update({n: list(o) for n, o in self.orders.items() if o})
