@@ -78,6 +78,7 @@ def _accept_membership(turn: Turn, prop: Proposal) -> None:
             members=[prop.sender],
             leader=prop.sender,
             founded=state.turn,
+            renewed=state.turn,
         )
         state.agreements[ag.id] = ag
         turn.log(

@@ -61,12 +61,21 @@ unless their header comment shows otherwise)
 
 The output is a table; copy the numbers into the map and split production and forces
 over the state's provinces (the capital takes the biggest share).
+
+From Python (tests/test_historical_maps.py checks every historical map this way):
+
+    from cow_figures import parser, read_rows, compute
+    args = parser().parse_args(["--year", "1936", "GMY", "FRN"])
+    world, figures = compute(read_rows(args.data), args)   # figures[0].forces, .development, ...
 """
+
+from __future__ import annotations
 
 import argparse
 import csv
 import math
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -74,16 +83,42 @@ DEFAULT_DATA = REPO / ".." / "shared" / "data"
 MISSING = -9
 UPKEEP = 0.25  # game/data/rules.yaml: upkeep per point of force strength per turn
 
+Row = dict[str, object]
 
-def read_rows(data_dir):
+
+class CowError(Exception):
+    """Missing data or a state without rows: the command line prints it and stops."""
+
+
+@dataclass
+class Figures:
+    """One state's game figures and the CoW numbers behind them."""
+
+    abb: str
+    ccode: str
+    pop_m: float
+    tonnage_per_head: float | None  # None: iron/steel or energy unknown
+    production: float
+    development: float
+    income: float
+    milper: float
+    milex_bn: float | None  # None: unknown, or not used (--military milper)
+    capacity: float
+    forces: int
+    upkeep: float
+    treasury: int
+    notes: list[str] = field(default_factory=list)
+
+
+def read_rows(data_dir: str | Path) -> list[Row]:
     """All state-year rows of the abridged NMC file, figures as floats (None = missing)."""
     path = Path(data_dir) / "nmc-v6-abridged.csv"
     if not path.is_file():
-        sys.exit(f"cow_figures: {path} not found — pass the shared data folder with --data")
-    rows = []
+        raise CowError(f"cow_figures: {path} not found — pass the shared data folder with --data")
+    rows: list[Row] = []
     with open(path, newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            row = {"stateabb": r["stateabb"], "ccode": r["ccode"], "year": int(r["year"])}
+            row: Row = {"stateabb": r["stateabb"], "ccode": r["ccode"], "year": int(r["year"])}
             for k in ("milex", "milper", "irst", "pec", "tpop"):
                 v = float(r[k]) if r[k] not in ("", None) else MISSING
                 row[k] = None if v == MISSING else v
@@ -91,7 +126,7 @@ def read_rows(data_dir):
     return rows
 
 
-def world_tonnage_per_head(rows, years):
+def world_tonnage_per_head(rows: list[Row], years: list[int]) -> float:
     """(irst + pec) / tpop over every state with all three known, summed per year, then averaged."""
     ratios = []
     for y in years:
@@ -103,67 +138,80 @@ def world_tonnage_per_head(rows, years):
         if pop:
             ratios.append(ton / pop)
     if not ratios:
-        sys.exit(f"cow_figures: no data for year(s) {years}")
+        raise CowError(f"cow_figures: no data for year(s) {years}")
     return sum(ratios) / len(ratios)
 
 
-def pick(values, how):
+def pick(values: list[float | None], how: str) -> float | None:
     known = [v for v in values if v is not None]
     if not known:
         return None
     return min(known) if how == "min" else sum(known) / len(known)
 
 
-def main(argv=None):
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("states", nargs="+", help="COW codes: letters (GMY) or numbers (255)")
-    ap.add_argument("--year", type=int, action="append", required=True,
-                    help="year of the figures; repeat for several years")
-    ap.add_argument("--data", default=str(DEFAULT_DATA),
-                    help="the shared data folder (default: ../shared/data next to the repository)")
+    ap.add_argument(
+        "--year",
+        type=int,
+        action="append",
+        required=True,
+        help="year of the figures; repeat for several years",
+    )
+    ap.add_argument(
+        "--data",
+        default=str(DEFAULT_DATA),
+        help="the shared data folder (default: ../shared/data next to the repository)",
+    )
     ap.add_argument("--production-scale", type=float, default=3.0, help="P (default 3.0)")
     ap.add_argument("--forces-scale", type=float, default=1 / 6, help="F (default 1/6)")
-    ap.add_argument("--development-power", type=float, default=0.25,
-                    help="the power in (T / T_world) ^ power (default 0.25)")
+    ap.add_argument(
+        "--development-power",
+        type=float,
+        default=0.25,
+        help="the power in (T / T_world) ^ power (default 0.25)",
+    )
     ap.add_argument("--military", choices=("milper", "mixed"), default="milper")
-    ap.add_argument("--max-upkeep-share", type=float, default=0.5,
-                    help="cap forces so that upkeep <= this share of income (default 0.5)")
-    args = ap.parse_args(argv)
+    ap.add_argument(
+        "--max-upkeep-share",
+        type=float,
+        default=0.5,
+        help="cap forces so that upkeep <= this share of income (default 0.5)",
+    )
+    return ap
 
-    rows = read_rows(args.data)
+
+def compute(rows: list[Row], args: argparse.Namespace) -> tuple[float, list[Figures]]:
+    """The world's tonnage per head and each listed state's figures, in the order listed."""
     years = sorted(set(args.year))
     t_world = world_tonnage_per_head(rows, years)
 
-    figures = []
+    raw = []
     for code in args.states:
-        mine = [r for r in rows if r["year"] in years
-                and code.upper() in (r["stateabb"].upper(), r["ccode"])]
+        mine = [r for r in rows if r["year"] in years and code.upper() in (r["stateabb"].upper(), r["ccode"])]
         if not mine:
-            sys.exit(f"cow_figures: no rows for state {code!r} in {years}")
-        tpop = pick([r["tpop"] for r in mine], "mean")
-        ton = pick([None if None in (r["irst"], r["pec"]) else r["irst"] + r["pec"]
-                    for r in mine], "mean")
-        figures.append({
-            "abb": mine[0]["stateabb"], "ccode": mine[0]["ccode"],
-            "tpop": tpop, "ton": ton,
-            "milper": pick([r["milper"] for r in mine], "min"),
-            "milex": pick([r["milex"] for r in mine], "min"),
-        })
+            raise CowError(f"cow_figures: no rows for state {code!r} in {years}")
+        raw.append(
+            {
+                "abb": mine[0]["stateabb"],
+                "ccode": mine[0]["ccode"],
+                "tpop": pick([r["tpop"] for r in mine], "mean"),
+                "ton": pick(
+                    [None if None in (r["irst"], r["pec"]) else r["irst"] + r["pec"] for r in mine], "mean"
+                ),
+                "milper": pick([r["milper"] for r in mine], "min"),
+                "milex": pick([r["milex"] for r in mine], "min"),
+            }
+        )
 
     # Spending per soldier, for the "mixed" fallback (thousand USD per thousand soldiers).
-    per_soldier = [f["milex"] / f["milper"] for f in figures
-                   if f["milex"] and f["milper"]]
+    per_soldier = [f["milex"] / f["milper"] for f in raw if f["milex"] and f["milper"]]
     floor = min(per_soldier) if per_soldier else None
 
-    print(f"# CoW NMC v6.0, years {', '.join(map(str, years))}; world tonnage per head "
-          f"{t_world:.3f} t; P={args.production_scale:g}, D={args.development_power:g}, "
-          f"F={args.forces_scale:.4g}, military={args.military}")
-    head = ("state", "ccode", "pop_M", "t/head", "product", "develop", "income",
-            "milper_k", "milex_bn", "C", "forces", "upkeep", "treasury")
-    print(" ".join(f"{h:>8}" for h in head))
-    totals = {"income": 0.0, "forces": 0, "upkeep": 0.0}
-    for f in figures:
-        notes = []
+    out = []
+    for f in raw:
+        notes: list[str] = []
         pop_m = (f["tpop"] or 0) / 1000
         production = args.production_scale * math.sqrt(pop_m)
         if f["ton"] is None or not f["tpop"]:
@@ -179,29 +227,94 @@ def main(argv=None):
         else:
             if milex is None:
                 if floor is None:
-                    sys.exit("cow_figures: no spending figures to estimate from")
+                    raise CowError("cow_figures: no spending figures to estimate from")
                 milex = milper * floor
                 notes.append("spending unknown: estimated at the lowest spending per soldier listed")
             capacity = math.sqrt(milper * milex / 1e6)
-        forces = max(1, round(args.forces_scale * capacity ** 0.75))
+        forces = max(1, round(args.forces_scale * capacity**0.75))
         cap = max(1, math.floor(args.max_upkeep_share * income / UPKEEP))
         if forces > cap:
-            notes.append(f"forces capped from {forces} to {cap} (upkeep <= "
-                         f"{args.max_upkeep_share:g} of income)")
+            notes.append(
+                f"forces capped from {forces} to {cap} (upkeep <= {args.max_upkeep_share:g} of income)"
+            )
             forces = cap
-        upkeep = forces * UPKEEP
-        totals["income"] += income
-        totals["forces"] += forces
-        totals["upkeep"] += upkeep
-        vals = (f["abb"], f["ccode"], f"{pop_m:.1f}",
-                "-" if f["ton"] is None or not f["tpop"] else f"{f['ton'] / f['tpop']:.2f}",
-                f"{production:.1f}", f"{development:.2f}", f"{income:.1f}",
-                f"{milper:.0f}",
-                "-" if milex is None or args.military == "milper" else f"{milex / 1e6:.1f}",
-                f"{capacity:.0f}", str(forces), f"{upkeep:.2f}", str(round(income)))
-        print(" ".join(f"{v:>8}" for v in vals) + ("   # " + "; ".join(notes) if notes else ""))
-    print(f"# totals: income {totals['income']:.1f}, forces {totals['forces']}, "
-          f"upkeep {totals['upkeep']:.2f}")
+        out.append(
+            Figures(
+                abb=f["abb"],
+                ccode=f["ccode"],
+                pop_m=pop_m,
+                tonnage_per_head=None if f["ton"] is None or not f["tpop"] else f["ton"] / f["tpop"],
+                production=production,
+                development=development,
+                income=income,
+                milper=milper,
+                milex_bn=None if milex is None or args.military == "milper" else milex / 1e6,
+                capacity=capacity,
+                forces=forces,
+                upkeep=forces * UPKEEP,
+                treasury=round(income),
+                notes=notes,
+            )
+        )
+    return t_world, out
+
+
+def table(t_world: float, figures: list[Figures], args: argparse.Namespace) -> str:
+    """The printed table: a header line, one row per state, the totals."""
+    years = sorted(set(args.year))
+    lines = [
+        f"# CoW NMC v6.0, years {', '.join(map(str, years))}; world tonnage per head "
+        f"{t_world:.3f} t; P={args.production_scale:g}, D={args.development_power:g}, "
+        f"F={args.forces_scale:.4g}, military={args.military}"
+    ]
+    head = (
+        "state",
+        "ccode",
+        "pop_M",
+        "t/head",
+        "product",
+        "develop",
+        "income",
+        "milper_k",
+        "milex_bn",
+        "C",
+        "forces",
+        "upkeep",
+        "treasury",
+    )
+    lines.append(" ".join(f"{h:>8}" for h in head))
+    for f in figures:
+        vals = (
+            f.abb,
+            f.ccode,
+            f"{f.pop_m:.1f}",
+            "-" if f.tonnage_per_head is None else f"{f.tonnage_per_head:.2f}",
+            f"{f.production:.1f}",
+            f"{f.development:.2f}",
+            f"{f.income:.1f}",
+            f"{f.milper:.0f}",
+            "-" if f.milex_bn is None else f"{f.milex_bn:.1f}",
+            f"{f.capacity:.0f}",
+            str(f.forces),
+            f"{f.upkeep:.2f}",
+            str(f.treasury),
+        )
+        lines.append(" ".join(f"{v:>8}" for v in vals) + ("   # " + "; ".join(f.notes) if f.notes else ""))
+    lines.append(
+        f"# totals: income {sum(f.income for f in figures):.1f}, "
+        f"forces {sum(f.forces for f in figures)}, "
+        f"upkeep {sum(f.upkeep for f in figures):.2f}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    try:
+        t_world, figures = compute(read_rows(args.data), args)
+    except CowError as exc:
+        sys.exit(str(exc))
+    print(table(t_world, figures, args))
 
 
 if __name__ == "__main__":
