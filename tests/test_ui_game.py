@@ -12,10 +12,12 @@ from game.engine.orders import Budget, Move
 from game.scenario import load_scenario
 from game.ui import driver
 from game.ui.app import App
+from game.ui.assembly_screen import SessionScreen
 from game.ui.dialogs import ConfirmDialog, DiplomacyDialog, MoveDialog
 from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.menu_screen import MenuScreen
+from game.ui.report_screen import ReportScreen
 from game.ui.settings import Settings
 from game.ui.setup_screen import SetupScreen
 from game.ui.text import t
@@ -51,10 +53,12 @@ def game_screen(app: App, humans: tuple[str, ...] = ("KAR",), seed: int = 5) -> 
 
 
 def resolve(app: App, screen: GameScreen) -> None:
-    """Let the AI finish (it runs in its worker thread) and the screen resolve the turn."""
+    """Let the AI finish (it runs in its worker thread), the screen resolve the turn, and close its report."""
     if screen.flow.ai:
         screen.flow.ai.wait()
     app.step(3)
+    while isinstance(app.top, (ReportScreen, SessionScreen)):
+        driver.press(app, pygame.K_RETURN)
 
 
 def click_province(app: App, screen: GameScreen, province: str) -> None:

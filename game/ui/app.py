@@ -157,10 +157,16 @@ class App:
             self.resize(event.w, event.h)
             return
         used = self.manager.process_events(event)
-        if self.top and (
-            not used or hasattr(event, "ui_element")
-        ):  # widgets' own events always reach the screen
-            self.top.handle_event(event)
+        widgets_own = hasattr(event, "ui_element")  # widgets' own events always reach the screen
+        if self.top and (not used or widgets_own) and not self.top.handle_event(event):
+            self.unhandled(event)
+
+    def unhandled(self, event: pygame.event.Event) -> None:
+        """F1 opens help from any screen that does not use the key itself."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
+            from game.ui.help_screen import HelpScreen
+
+            self.push(HelpScreen(self))
 
     def draw(self) -> None:
         self.surface.fill(theme.PALETTE.wood_dark)

@@ -15,12 +15,17 @@ from game.saves import SaveError
 from game.session import Game
 from game.ui import choices, paint, theme, widgets
 from game.ui.app import App
+from game.ui.assembly_screen import AssemblyScreen
 from game.ui.dialogs import ConfirmDialog, Dialog, DiplomacyDialog, MoveDialog
+from game.ui.end_screen import EndScreen
 from game.ui.handover_screen import HandoverScreen
+from game.ui.help_screen import HelpScreen
 from game.ui.log_view import log_html
 from game.ui.map_view import MapView
-from game.ui.notice_screen import NoticeScreen, notice
+from game.ui.notice_screen import NoticeScreen
 from game.ui.order_text import describe
+from game.ui.report_screen import show_turn
+from game.ui.saves_screen import SavesScreen
 from game.ui.screen import Screen
 from game.ui.settings import saves_dir
 from game.ui.state_panel import StatePanel
@@ -133,7 +138,7 @@ class GameScreen(Screen):
         y = bar.y + (bar.h - h) // 2
         x = bar.right - self.px(8)
         self.bar_buttons: dict[UIButton, str] = {}
-        for key in ("top.menu", "top.help", "top.save"):
+        for key in ("top.menu", "top.help", "top.save", "top.assembly"):
             w = self.px(84)
             x -= w
             self.bar_buttons[widgets.button(self.manager, self.root, pygame.Rect(x, y, w, h), key)] = key
@@ -410,7 +415,8 @@ class GameScreen(Screen):
         if self.flow.state.over:
             self.refresh_view()
             self.open()
-            self.app.push(end_notice(self.app, self.flow))
+            self.app.push(EndScreen(self.app, self.flow, self.colours))
+            show_turn(self.app, self.flow, self.colours)
             return
         if len(self.flow.humans) > 1:
             self.next_player(None)
@@ -421,6 +427,7 @@ class GameScreen(Screen):
         self.say(t("toast.turn_done", turn=turn, count=len(events)))
         if self.flow.ai_error:
             self.say(t("toast.ai_failed", why=self.flow.ai_error), error=True)
+        show_turn(self.app, self.flow, self.colours)
 
     def autosave(self) -> None:
         try:
@@ -470,7 +477,7 @@ class GameScreen(Screen):
         elif event.key == pygame.K_s and ctrl:
             self.save_now()
         elif event.key == pygame.K_F1:
-            self.app.push(notice(self.app, "notice.help_title", "notice.help_body"))
+            self.app.push(HelpScreen(self.app))
         elif event.key == pygame.K_ESCAPE:
             self.select_source(None)
         else:
@@ -490,9 +497,11 @@ class GameScreen(Screen):
 
             self.app.reset(MenuScreen(self.app))
         elif key == "top.save":
-            self.save_now()
+            self.app.push(SavesScreen(self.app, self.flow))
         elif key == "top.help":
-            self.app.push(notice(self.app, "notice.help_title", "notice.help_body"))
+            self.app.push(HelpScreen(self.app))
+        elif key == "top.assembly":
+            self.app.push(AssemblyScreen(self.app, self))
         elif element is self.end_button:
             self.end_turn()
         elif element is self.undo_button:
@@ -623,16 +632,6 @@ class GameScreen(Screen):
             pygame.draw.rect(surface, colour, box, border_radius=self.px(8))
             pygame.draw.rect(surface, PALETTE.gold, box, 1, border_radius=self.px(8))
             surface.blit(image, image.get_rect(center=box.center))
-
-
-def end_notice(app: App, flow: TurnFlow) -> NoticeScreen:
-    """The end of the game: the winner and the scores (the full debrief comes with the classroom screens)."""
-    state, record = flow.state, flow.game.record
-    names = {n: x.name for n, x in state.nations.items()}
-    rows = sorted(record.scores.items(), key=lambda kv: -kv[1]["total"])
-    lines = [t("end.winner", state=names.get(record.winner, record.winner)), "", t("end.scores")]
-    lines += [t("end.score_row", state=names[n], score=s["total"]) for n, s in rows]
-    return NoticeScreen(app, t("end.title"), "\n".join(lines))
 
 
 def open_saved(app: App, path: Path) -> None:

@@ -6,16 +6,18 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
-from pygame_gui.windows import UIFileDialog
 
 from game.scenario import ScenarioError, load_scenario
 from game.session import new_state
 from game.ui import paint, widgets
 from game.ui.app import App
+from game.ui.help_screen import HelpScreen
 from game.ui.map_view import Layers, MapView
 from game.ui.notice_screen import notice
+from game.ui.saves_screen import SavesScreen
 from game.ui.screen import Screen
-from game.ui.settings import latest_save, saves_dir, settings_path
+from game.ui.settings import latest_save
+from game.ui.settings_screen import SettingsScreen
 from game.ui.text import t
 from game.ui.theme import PALETTE, state_colours
 
@@ -33,7 +35,6 @@ class MenuScreen(Screen):
         self.backdrop_map = backdrop_map
         self.backdrop: pygame.Surface | None = None
         self.buttons: dict[pygame_gui.elements.UIButton, str] = {}
-        self.file_dialog: UIFileDialog | None = None
 
     def card_rect(self) -> pygame.Rect:
         height = self.px(190) + len(ENTRIES) * self.px(52)
@@ -92,11 +93,6 @@ class MenuScreen(Screen):
             self.app.sound.play("click")
             getattr(self, "open_" + self.buttons[event.ui_element])()
             return True
-        if event.type == pygame_gui.UI_FILE_DIALOG_PATH_PICKED and event.ui_element is self.file_dialog:
-            from game.ui.game_screen import open_saved
-
-            open_saved(self.app, Path(event.text))
-            return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             self.open_help()
             return True
@@ -115,16 +111,7 @@ class MenuScreen(Screen):
             open_saved(self.app, save)
 
     def open_load(self) -> None:
-        folder = saves_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        rect = paint.centred(self.px(560), self.px(420), pygame.Rect((0, 0), self.app.size))
-        self.file_dialog = UIFileDialog(
-            rect,
-            self.manager,
-            t("notice.load_title"),
-            initial_file_path=str(folder),
-            allowed_suffixes={".json"},
-        )
+        self.app.push(SavesScreen(self.app))
 
     def open_tutorial(self) -> None:
         from game.ui.setup_screen import start_default
@@ -135,10 +122,10 @@ class MenuScreen(Screen):
         self.app.push(notice(self.app, "notice.editor_title", "notice.editor_body"))
 
     def open_settings(self) -> None:
-        self.app.push(notice(self.app, "notice.settings_title", "notice.settings_body", path=settings_path()))
+        self.app.push(SettingsScreen(self.app))
 
     def open_help(self) -> None:
-        self.app.push(notice(self.app, "notice.help_title", "notice.help_body"))
+        self.app.push(HelpScreen(self.app))
 
     def open_quit(self) -> None:
         self.app.running = False

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from game.engine.orders import Answer, AnswerCall, Budget, DeclareWar, Leave, Move, Order, Propose, move_kind
+from game.engine.orders import (
+    Answer,
+    AnswerCall,
+    Budget,
+    DeclareWar,
+    Leave,
+    Move,
+    Order,
+    Propose,
+    Table,
+    Vote,
+    move_kind,
+)
 from game.engine.state import GameState
 from game.text import catalog
 from game.ui.text import language, t
@@ -14,6 +26,12 @@ def kind_text(kind: str) -> str:
 
 def name(state: GameState, nation: str) -> str:
     return state.nations[nation].name if nation in state.nations else nation
+
+
+def resolution(state: GameState, kind: str, target: str) -> str:
+    """A resolution's title: 'Sanctions on Varonia'."""
+    text = t("assembly.resolution", what=kind_text(kind), target=name(state, target))
+    return text[:1].upper() + text[1:]
 
 
 def describe(order: Order, state: GameState, declared: frozenset[str] | set[str] = frozenset()) -> str:
@@ -45,4 +63,10 @@ def describe(order: Order, state: GameState, declared: frozenset[str] | set[str]
     if isinstance(order, Leave):
         ag = state.agreements.get(order.agreement)
         return t("orders.leave", name=ag.name if ag else order.agreement)
+    if isinstance(order, Vote):
+        res = next((r for r in state.agenda if r.id == order.resolution), None)
+        what = resolution(state, res.kind, res.target) if res else order.resolution
+        return t("orders.vote", vote=t(f"assembly.{order.vote}"), resolution=what)
+    if isinstance(order, Table):
+        return t("orders.table", resolution=resolution(state, order.kind, order.target))
     return t("orders.other", type=order.type)

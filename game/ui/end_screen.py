@@ -1,0 +1,189 @@
+"""The end of the game: who won and why, the score table part by part, and what to do next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.record import RecordError, write_record
+from game.ui import paint
+from game.ui.app import App
+from game.ui.chart import Line, draw_chart
+from game.ui.order_text import name
+from game.ui.page import PageScreen
+from game.ui.settings import config_dir
+from game.ui.text import t
+from game.ui.theme import PALETTE, Colour, mix
+from game.ui.turn_flow import TurnFlow
+
+PARTS = ("survival", "territory", "economy", "legitimacy", "objective", "total")
+
+
+def records_dir() -> Path:
+    """Where finished games' records are written (not the saves folder: records are not saves)."""
+    return config_dir() / "records"
+
+
+def why(flow: TurnFlow) -> str:
+    """Why the winner won: a hegemony, the last state standing, or the highest score."""
+    state, record = flow.state, flow.game.record
+    winner = name(state, record.winner)
+    last = record.turns[-1] if record.turns else {"events": [], "turn": 0}
+    if any(e["type"] == "hegemony" for e in last["events"]):
+        rules = state.rules
+        return t("end.why_hegemony", state=winner, share=rules.hegemony_share, turns=rules.hegemony_turns)
+    if len(state.living()) <= 1:
+        return t("end.why_last", state=winner)
+    return t("end.why_score", state=winner, turns=last["turn"])
+
+
+class EndScreen(PageScreen):
+    """Shown over the final board; Back returns to it."""
+
+    title_key = "end.title"
+    back_key = "end.board"
+
+    def __init__(self, app: App, flow: TurnFlow, colours: dict[str, Colour]) -> None:
+        super().__init__(app)
+        self.flow, self.colours = flow, colours
+        scores = flow.game.record.scores
+        winner = flow.game.record.winner
+        self.rows = sorted(scores, key=lambda n: (n != winner, -scores[n]["total"]))
+
+    def build_page(self, area: pygame.Rect) -> None:
+        self.banner = self.card(
+            paint.centred(self.px(820), self.px(120), pygame.Rect(area.x, area.y, area.w, self.px(120)))
+        )
+        table_h = min(area.h - self.px(140), self.px(60) + len(self.rows) * self.px(34))
+        table = paint.centred(
+            self.px(980), table_h, pygame.Rect(area.x, area.y + self.px(140), area.w, table_h)
+        )
+        self.table = self.card(table)
+        below = pygame.Rect(
+            table.x, table.bottom + self.px(18), table.w, area.bottom - table.bottom - self.px(18)
+        )
+        self.chart = self.card_heading(self.card(below), t("end.chart")) if below.h > self.px(150) else None
+        self.record_button = self.footer_button("end.save_record", -3, folder=records_dir())
+        self.new_button = self.footer_button("end.new_game", -2)
+        self.menu_button = self.footer_button("end.menu", -1, primary=True)
+
+    def on_event(self, event: pygame.event.Event) -> bool:
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return False
+        from game.ui.menu_screen import MenuScreen
+
+        if event.ui_element is self.record_button:
+            self.save_record()
+        elif event.ui_element is self.menu_button:
+            self.app.reset(MenuScreen(self.app))
+        elif event.ui_element is self.new_button:
+            from game.ui.setup_screen import SetupScreen
+
+            self.app.reset(MenuScreen(self.app))
+            self.app.push(SetupScreen(self.app))
+        else:
+            return False
+        return True
+
+    def save_record(self) -> Path | None:
+        record = self.flow.game.record
+        path = records_dir() / f"{record.scenario['id']}-seed{record.seed}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_record(path, record)
+        except (OSError, RecordError) as exc:
+            self.say(t("end.record_failed", why=exc), error=True)
+            return None
+        self.say(t("end.record_saved", path=path))
+        return path
+
+    # drawing
+    def draw_page(self, surface: pygame.Surface) -> None:
+        self._banner(surface, self.banner)
+        self._table(surface, self.table)
+        if self.chart is not None:
+            self._chart(surface, self.chart)
+
+    def _chart(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Each state's power share turn by turn, against the hegemony line."""
+        record, rules = self.flow.game.record, self.flow.state.rules
+        snapshots = [record.start, *record.turns]
+        lines = [Line(self.colours[n], [s["states"][n]["share"] for s in snapshots]) for n in self.rows]
+        labels = (t("end.chart_start"), t("end.chart_turn", turn=len(record.turns)))
+        hegemony = (rules.hegemony_share, t("end.chart_hegemony"))
+        draw_chart(surface, rect, lines, labels, hegemony, self.px(12))
+
+    def _banner(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        winner = self.flow.game.record.winner
+        centre = (r.x + self.px(44), r.centery)
+        pygame.draw.circle(surface, self.colours.get(winner, PALETTE.gold), centre, self.px(34))
+        pygame.draw.circle(surface, PALETTE.ink, centre, self.px(34), 3)
+        paint.star(surface, centre, self.px(20), PALETTE.gold, PALETTE.ink)
+        x = r.x + self.px(96)
+        text = t("end.winner", state=name(self.flow.state, winner))
+        paint.draw_text(surface, text, (x, r.y + self.px(4)), self.px(30), PALETTE.ink, True, serif=True)
+        for i, line in enumerate(paint.wrap(why(self.flow), self.px(15), r.right - x)[:2]):
+            paint.draw_text(surface, line, (x, r.y + self.px(50 + 21 * i)), self.px(15), PALETTE.ink_soft)
+
+    def _table(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        state, scores = self.flow.state, self.flow.game.record.scores
+        name_w = r.w - len(PARTS) * self.px(96)
+        columns = [r.x + name_w + i * self.px(96) + self.px(96) for i in range(len(PARTS))]
+        head = r.y + self.px(6)
+        paint.draw_text(surface, t("end.scores"), (r.x, head), self.px(18), PALETTE.wood, True, serif=True)
+        for x, part in zip(columns, PARTS, strict=True):
+            paint.draw_text(
+                surface,
+                t(f"end.columns.{part}"),
+                (x, head + self.px(4)),
+                self.px(13),
+                PALETTE.ink_soft,
+                True,
+                "topright",
+            )
+        y = head + self.px(34)
+        pygame.draw.line(surface, PALETTE.gold, (r.x, y - self.px(4)), (r.right, y - self.px(4)), 1)
+        for i, nation in enumerate(self.rows):
+            row = pygame.Rect(r.x - self.px(6), y, r.w + self.px(12), self.px(32))
+            if row.bottom > r.bottom + self.px(8):
+                break
+            if i == 0:
+                pygame.draw.rect(
+                    surface, mix(PALETTE.parchment, PALETTE.gold, 0.35), row, border_radius=self.px(6)
+                )
+            self._row(surface, state, nation, scores[nation], row, columns)
+            y += self.px(34)
+
+    def _row(
+        self, surface: pygame.Surface, state, nation: str, score: dict, row: pygame.Rect, columns: list[int]
+    ) -> None:
+        n = state.nations[nation]
+        cy = row.centery
+        pygame.draw.circle(surface, self.colours[nation], (row.x + self.px(16), cy), self.px(8))
+        pygame.draw.circle(surface, PALETTE.ink, (row.x + self.px(16), cy), self.px(8), 1)
+        colour = PALETTE.ink if n.alive else PALETTE.ink_soft
+        label = paint.draw_text(
+            surface, n.name, (row.x + self.px(32), cy), self.px(15), colour, True, "midleft"
+        )
+        goal = t("end.objective", objective=t(f"objectives.{n.objective}"))
+        paint.draw_text(
+            surface,
+            goal,
+            (label.right + self.px(10), cy + self.px(1)),
+            self.px(12),
+            PALETTE.ink_soft,
+            anchor="midleft",
+        )
+        for x, part in zip(columns, PARTS, strict=True):
+            bold = part == "total"
+            paint.draw_text(
+                surface,
+                f"{score[part]:.1f}",
+                (x, cy),
+                self.px(16 if bold else 14),
+                PALETTE.ink,
+                bold,
+                "midright",
+            )
