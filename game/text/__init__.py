@@ -17,7 +17,7 @@ _HERE = Path(__file__).parent
 @functools.cache
 def catalog(lang: str = "en") -> dict:
     with open(_HERE / f"{lang}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
 
 
 class _Blank(dict):

@@ -590,11 +590,11 @@ def _tree(points: list) -> list[tuple]:
 def _grain(width: int, height: int) -> pygame.Surface:
     """A faint paper grain: ink at a few percent of opacity, varying from pixel to pixel."""
     rng = np.random.default_rng(11)
-    fine = rng.normal(0, 1, (width, height))
-    coarse = rng.normal(0, 1, (width // 8 + 1, height // 8 + 1)).repeat(8, 0).repeat(8, 1)[:width, :height]
+    fine = rng.integers(0, 11, (width, height), dtype=np.uint8)
+    coarse = rng.integers(0, 9, (width // 8 + 1, height // 8 + 1), dtype=np.uint8)
     grain = pygame.Surface((width, height), pygame.SRCALPHA)
     grain.fill((*PALETTE.ink, 0))
     alpha = pygame.surfarray.pixels_alpha(grain)
-    alpha[:] = np.clip(9 + 5 * fine + 4 * coarse, 0, 40).astype(np.uint8)
+    alpha[:] = fine + coarse.repeat(8, 0).repeat(8, 1)[:width, :height]
     del alpha
     return grain

@@ -61,15 +61,17 @@ def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def paper(width: int, height: int, base: Colour = PALETTE.parchment) -> pygame.Surface:
-    """A parchment texture: the base colour with soft grain and darker edges."""
+    """A parchment texture: the base colour with soft grain and darker edges (made at half size, then smoothed up)."""
+    w, h = max(1, width // 2), max(1, height // 2)
     rng = np.random.default_rng(3)
-    grain = rng.normal(0, 1, (width // 4 + 1, height // 4 + 1)).repeat(4, 0).repeat(4, 1)[:width, :height]
-    x = np.linspace(-1, 1, width)[:, None]
-    y = np.linspace(-1, 1, height)[None, :]
-    edge = np.clip((x**2 + y**2) - 0.55, 0, None)
-    shade = 1.0 - 0.16 * edge + 0.018 * grain
-    pixels = np.clip(np.array(base, float)[None, None, :] * shade[:, :, None], 0, 255).astype(np.uint8)
-    return pygame.surfarray.make_surface(pixels)
+    grain = rng.standard_normal((w // 2 + 1, h // 2 + 1), dtype=np.float32).repeat(2, 0).repeat(2, 1)[:w, :h]
+    x = np.linspace(-1, 1, w, dtype=np.float32)[:, None]
+    y = np.linspace(-1, 1, h, dtype=np.float32)[None, :]
+    shade = 1.0 - 0.16 * np.clip(x * x + y * y - 0.55, 0, None) + 0.018 * grain
+    pixels = np.empty((w, h, 3), dtype=np.uint8)
+    for channel, value in enumerate(base):
+        pixels[:, :, channel] = np.clip(shade * value, 0, 255)
+    return pygame.transform.smoothscale(pygame.surfarray.make_surface(pixels), (width, height))
 
 
 @functools.lru_cache(maxsize=16)
