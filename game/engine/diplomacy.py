@@ -451,15 +451,15 @@ def cohesion_parts(turn: Turn, ag: Agreement, members: list[str], metrics: Metri
     gaps = np.abs(values[:, None, :] - values[None, :, :]).mean(-1)
     k = len(members)
     similarity = max(0.0, 1 - gaps.sum() / (k * (k - 1))) if k > 1 else 1.0
-    outsiders = [col[o] for o in metrics.ids if o not in ag.members]
     shared = 0.0
-    if outsiders and members:
-        rows = metrics.threat[np.ix_([col[m] for m in members], outsiders)]
-        main = rows.argmax(1)
-        common = np.bincount(main).argmax()
-        overlap = (main == common).mean()
-        level = (rows[:, common].mean() - rules.threat_floor) / (rules.threat_reference - rules.threat_floor)
-        shared = float(overlap * min(1.0, max(0.0, level)))
+    outsiders = [col[o] for o in metrics.ids if o not in ag.members]
+    rows = [col[m] for m in members]
+    if outsiders and len(metrics.ids) > 1:
+        common = metrics.threat[np.ix_(rows, outsiders)].mean(0).max()  # the outsider all fear most
+        n = len(metrics.ids)
+        usual = metrics.threat[rows].sum() / (len(rows) * (n - 1))  # what members feel from anyone
+        level = (common - usual - rules.threat_floor) / (rules.threat_reference - rules.threat_floor)
+        shared = float(min(1.0, max(0.0, level)))
     record = rules.record_start + rules.record_honoured * ag.honoured - rules.record_broken * ag.broken
     record = min(1.0, max(0.0, record))
     return {"values": float(similarity), "threat": shared, "record": record}
