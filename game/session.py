@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ai.player import make_player
@@ -47,6 +47,8 @@ class Game:
     state: GameState
     record: Record
     players: dict[str, Player]
+    factory: PlayerFactory = ai_player
+    made_for: dict[str, tuple[str, str]] = field(default_factory=dict)  # the controller each player serves
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, player: PlayerFactory = ai_player) -> Game:
@@ -55,7 +57,10 @@ class Game:
 
     @classmethod
     def resume(cls, state: GameState, record: Record, player: PlayerFactory = ai_player) -> Game:
-        return cls(state, record, {n: player(state, n) for n in state.nations})
+        game = cls(state, record, {}, player)
+        for nation in state.nations:
+            game.player(nation)
+        return game
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], player: PlayerFactory = ai_player) -> Game:
@@ -68,10 +73,19 @@ class Game:
     def over(self) -> bool:
         return self.state.over
 
+    def player(self, nation: str) -> Player:
+        """The player of a state, made anew when its controller changed (a scripted regime change)."""
+        controller = self.state.nations[nation].controller
+        key = (controller.personality, controller.difficulty)
+        if self.made_for.get(nation) != key or nation not in self.players:
+            self.players[nation] = self.factory(self.state, nation)
+            self.made_for[nation] = key
+        return self.players[nation]
+
     def decide(self) -> Orders:
         """Each living AI state's orders, chosen from what that state alone may see."""
         living = [n for n in self.players if self.state.nations[n].alive]
-        return {n: self.players[n].decide(observe(self.state, n)) for n in living}
+        return {n: self.player(n).decide(observe(self.state, n)) for n in living}
 
     def resolve(self, orders: Orders) -> list[Event]:
         """Resolve one turn from these orders, explain its events and add it to the record."""

@@ -259,3 +259,20 @@ def test_missing_fields_and_non_records_are_refused(tmp_path: Path) -> None:
         read_record(path)
     with pytest.raises(RecordError, match="missing.json"):
         read_record(tmp_path / "missing.json")
+
+
+def test_a_scripted_regime_change_gives_the_state_a_new_ai_player():
+    from game.engine.state import ScriptedEvent
+    from game.scenario import load_scenario
+    from game.session import Game
+
+    game = Game.new(load_scenario("maps/tutorial.yaml"), 1)
+    nation = next(n for n, x in game.state.nations.items() if x.controller.personality != "bandwagoner")
+    game.state.script.append(
+        ScriptedEvent(turn=1, kind="regime_change", state=nation, personality="bandwagoner")
+    )
+    before = game.players[nation]
+    game.play_turn()
+    game.decide()
+    assert game.players[nation] is not before
+    assert game.made_for[nation][0] == "bandwagoner"
