@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import pygame
@@ -183,23 +184,29 @@ class Tally:
 
     def _stamp(self, surface: pygame.Surface, d: Decided, centre: tuple[int, int], landing: float) -> None:
         """A rubber stamp with the outcome, landing from a little above the page."""
-        colour = STAMP_COLOURS.get(d.outcome, PALETTE.ink)
-        word = paint.text_surface(t(f"assembly.stamp_{d.outcome}"), self.px(20), colour, True, True)
-        lines = [word]
-        if d.blocker:
-            lines.append(
-                paint.text_surface(t("assembly.stamp_by", blocker=d.blocker), self.px(12), colour, True)
-            )
-        pad = self.px(8)
-        w = max(x.get_width() for x in lines) + 2 * pad
-        h = sum(x.get_height() for x in lines) + pad
-        image = pygame.Surface((w, h), pygame.SRCALPHA)
-        pygame.draw.rect(image, colour, image.get_rect(), self.px(3), border_radius=self.px(6))
-        y = pad // 2
-        for line in lines:
-            image.blit(line, line.get_rect(midtop=(w // 2, y)))
-            y += line.get_height()
-        size = 1.0 + 0.6 * (1.0 - landing)
-        image = pygame.transform.rotozoom(image, 8, size)
-        image.set_alpha(round(255 * (0.35 + 0.65 * landing)))
+        by = t("assembly.stamp_by", blocker=d.blocker) if d.blocker else ""
+        image = stamp(
+            t(f"assembly.stamp_{d.outcome}"), by, STAMP_COLOURS.get(d.outcome, PALETTE.ink), self.scale
+        )
+        if landing < 1.0:
+            image = pygame.transform.rotozoom(image, 0, 1.0 + 0.6 * (1.0 - landing))
+            image.set_alpha(round(255 * (0.35 + 0.65 * landing)))
         surface.blit(image, image.get_rect(center=centre))
+
+
+@functools.lru_cache(maxsize=32)
+def stamp(word: str, by: str, colour: Colour, scale: float) -> pygame.Surface:
+    """The outcome in a bordered box, tilted like a rubber stamp; drawn once."""
+    lines = [paint.text_surface(word, round(20 * scale), colour, True, True)]
+    if by:
+        lines.append(paint.text_surface(by, round(12 * scale), colour, True))
+    pad = round(8 * scale)
+    w = max(x.get_width() for x in lines) + 2 * pad
+    h = sum(x.get_height() for x in lines) + pad
+    image = pygame.Surface((w, h), pygame.SRCALPHA)
+    pygame.draw.rect(image, colour, image.get_rect(), round(3 * scale), border_radius=round(6 * scale))
+    y = pad // 2
+    for line in lines:
+        image.blit(line, line.get_rect(midtop=(w // 2, y)))
+        y += line.get_height()
+    return pygame.transform.rotozoom(image, 8, 1.0)
