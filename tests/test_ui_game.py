@@ -14,6 +14,7 @@ from game.ui import driver
 from game.ui.app import App
 from game.ui.assembly_screen import SessionScreen
 from game.ui.dialogs import ConfirmDialog, DiplomacyDialog, MoveDialog
+from game.ui.end_screen import EndScreen
 from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.menu_screen import MenuScreen
@@ -90,6 +91,8 @@ def test_from_the_menu_through_setup_to_a_resolved_turn(app):
     resolve(app, screen)
     assert screen.flow.state.turn == 2 and not screen.resolving
     assert screen.flow.log and t("log.turn", turn=1) in screen.log_box.html_text
+    if screen.flow.saving:
+        screen.flow.saving.wait()  # the autosave is written in the background
     assert (Path(os.environ["XDG_CONFIG_HOME"]) / "balancing-act" / "saves" / "autosave.json").exists()
     click_province(app, screen, "redcliff")
     driver.move_to(app, screen.map.centre_of("highmoor"))
@@ -189,3 +192,23 @@ def test_hot_seat_hands_over_and_hides_the_last_players_orders(app):
     resolve(app, screen)
     assert screen.flow.state.turn == 2
     assert isinstance(app.top, HandoverScreen)
+
+
+def test_a_whole_tutorial_game_from_the_menu_to_the_end_screen(app):
+    app.push(MenuScreen(app))
+    app.step(2)
+    driver.click(app, driver.find_button(app, t("menu.tutorial")))
+    screen = app.top
+    assert isinstance(screen, GameScreen) and screen.me == "KAR"
+    for turn in range(1, screen.flow.state.rules.turn_limit + 1):
+        assert app.top is screen and screen.flow.state.turn == turn
+        knob = screen.spend_slider.sliding_button.rect.center
+        driver.drag(app, knob, (knob[0] + 20 * (turn % 3), knob[1]))
+        driver.press(app, pygame.K_RETURN)
+        resolve(app, screen)
+        while app.top is not screen and not isinstance(app.top, EndScreen):
+            driver.press(app, pygame.K_RETURN)  # the turn's report and the Assembly's session
+        if isinstance(app.top, EndScreen):
+            break
+    assert isinstance(app.top, EndScreen) and screen.flow.state.over
+    assert screen.flow.game.record.finished and len(screen.flow.game.record.turns) == turn

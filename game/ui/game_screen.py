@@ -351,9 +351,7 @@ class GameScreen(Screen):
             return choices.legal(self.flow.state, found, self.flow.plan(me))
 
         target = self.selected if self.selected != me else None
-        self.dialog = DiplomacyDialog(
-            self.manager, self.app.scale, targets, target, options, self.give
-        )
+        self.dialog = DiplomacyDialog(self.manager, self.app.scale, targets, target, options, self.give)
 
     def open_war(self) -> None:
         me, target = self.me, self.selected
@@ -397,10 +395,8 @@ class GameScreen(Screen):
 
     def next_player(self, previous: str | None) -> None:
         """Show the board to the next human, behind a hand-over screen."""
-        self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
         self.selected = self.me
-        self.refresh_view()
-        self.open()
+        self.fresh_turn()
         name = self.view.nations[self.me].name
         prev = self.view.nations[previous].name if previous else None
         self.app.push(HandoverScreen(self.app, name, self.colours[self.me], prev, self.view.turn))
@@ -413,27 +409,32 @@ class GameScreen(Screen):
         self.autosave()
         self.app.sound.play("turn")
         if self.flow.state.over:
-            self.refresh_view()
-            self.open()
+            self.fresh_turn()
             self.app.push(EndScreen(self.app, self.flow, self.colours))
             show_turn(self.app, self.flow, self.colours)
             return
         if len(self.flow.humans) > 1:
             self.next_player(None)
         else:
-            self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
-            self.refresh_view()
-            self.open()
+            self.fresh_turn()
         self.say(t("toast.turn_done", turn=turn, count=len(events)))
         if self.flow.ai_error:
             self.say(t("toast.ai_failed", why=self.flow.ai_error), error=True)
         show_turn(self.app, self.flow, self.colours)
 
+    def fresh_turn(self) -> None:
+        """Show the new turn or the next player: their view, no orders yet, the budget back at rest."""
+        self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
+        self.split_slider.set_current_value(self.split)
+        self.spend_slider.set_current_value(self.spend)
+        self.refresh_view()
+        self.refresh_orders()
+        self.refresh_log()
+        self.app.settle()
+
     def autosave(self) -> None:
-        try:
-            self.flow.save(saves_dir() / AUTOSAVE)
-        except (OSError, SaveError) as exc:
-            self.say(t("toast.autosave_failed", why=exc), error=True)
+        """Save the game in the background (writing a long game's record takes a moment)."""
+        self.flow.autosave(saves_dir() / AUTOSAVE)
 
     def save_now(self) -> None:
         path = saves_dir() / f"{self.flow.state.scenario_id or 'game'}-turn{self.flow.state.turn}.json"
@@ -519,6 +520,9 @@ class GameScreen(Screen):
         self.app.settle()
 
     def update(self, dt: float) -> None:
+        failed = self.flow.save_failure()
+        if failed:
+            self.say(t("toast.autosave_failed", why=failed), error=True)
         if self.hand_over:
             self.hand_over = False
             name = self.view.nations[self.me].name
@@ -586,7 +590,9 @@ class GameScreen(Screen):
             n = self.view.nations[me]
             for key, value in (("top.legitimacy", n.legitimacy), ("top.treasury", n.treasury)):
                 text = t(key, value=value)
-                box = paint.draw_text(surface, text, (right, cy), self.px(15), PALETTE.parchment_light, True, "midright")
+                box = paint.draw_text(
+                    surface, text, (right, cy), self.px(15), PALETTE.parchment_light, True, "midright"
+                )
                 self.bar_tips.append((box, [text, t(f"{key}_tip")]))
                 right = box.left - self.px(18)
         if self.flow.thinking:

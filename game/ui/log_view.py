@@ -7,7 +7,7 @@ from game.ui.text import t
 from game.ui.widgets import escape
 
 PRIVATE = {"proposed", "order_rejected", "order_void"}  # shown only to the states they name
-TURNS_SHOWN = 4
+TURNS_SHOWN = 2  # older turns are in the turn reports and the record
 COLOURS = {
     "war_declared": "#A23B2A",
     "province_taken": "#A23B2A",

@@ -63,6 +63,7 @@ class TurnFlow:
     ai: Worker[Orders] | None = None
     log: list[LogLine] = field(default_factory=list)
     ai_error: str = ""  # why the AI could not decide the last turn resolved, if it could not
+    saving: Worker[None] | None = None  # the autosave being written in the background
 
     def __post_init__(self) -> None:
         for entry in self.game.record.turns:
@@ -133,6 +134,7 @@ class TurnFlow:
 
     def resolve(self) -> list[Event]:
         """Resolve the turn with the humans' orders and the AI's (waits for the AI if it is still deciding)."""
+        self._finish_saving()
         try:
             decided, self.ai_error = (self.ai.result() if self.ai else {}), ""
         except Exception as exc:  # a failing AI must not end the game: its states give no orders this turn
@@ -147,8 +149,30 @@ class TurnFlow:
         return events
 
     def save(self, path: Path) -> None:
+        self._finish_saving()
         path.parent.mkdir(parents=True, exist_ok=True)
         self.game.save(path)
+
+    def autosave(self, path: Path) -> None:
+        """Save in a background thread; the game does not change until the next resolution, which waits for it."""
+        self._finish_saving()
+
+        def write() -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.game.save(path)
+
+        self.saving = Worker(write)
+
+    def save_failure(self) -> str:
+        """Why the background save failed, once it has finished ("" when it worked or is still writing)."""
+        if self.saving is None or not self.saving.done:
+            return ""
+        error, self.saving = self.saving.error, None
+        return str(error) if error else ""
+
+    def _finish_saving(self) -> None:
+        if self.saving is not None:
+            self.saving.wait()
 
 
 def _line(turn: int, entry: dict) -> LogLine:
