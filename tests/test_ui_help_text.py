@@ -34,12 +34,11 @@ def test_markdown_lite_becomes_text_box_html():
     assert html == "<b>A turn</b> is one year.<br><br>1. <b>Income</b> first<br>• a &lt;b&gt; more"
 
 
-def test_the_glossary_defines_every_concept_in_one_line():
+def test_the_glossary_defines_every_concept():
     entries = glossary()
     assert set(SPEC_CONCEPTS) | set(CONCEPT_TEXT) <= set(entries)
     for key, entry in entries.items():
         assert entry["term"] and entry["short"], key
-        assert "\n" not in entry["short"] and len(entry["short"]) <= 140, key
 
 
 def test_slots_list_the_autosave_the_numbered_slots_then_other_saves(tmp_path):

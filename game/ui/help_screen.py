@@ -12,7 +12,7 @@ from game.ui.theme import PALETTE
 
 
 def glossary_html() -> str:
-    rows = sorted(glossary().values(), key=lambda g: g["term"].lower())
+    rows = sorted({g["term"]: g for g in glossary().values()}.values(), key=lambda g: g["term"].lower())
     return "<br>".join(f"<b>{widgets.escape(g['term'])}</b>: {widgets.escape(g['short'])}" for g in rows)
 
 

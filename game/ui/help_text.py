@@ -1,4 +1,4 @@
-"""The help screen's text: the rules in short (game/text/rules_<lang>.yaml) and the glossary of en.yaml."""
+"""The help screen's text: the rules in short (game/text/rules_<lang>.yaml) and the glossary cards."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from game.text import catalog
+from game.text.glossary import card, cards
 from game.ui.text import language
 from game.ui.widgets import escape
 
@@ -48,10 +48,16 @@ def rules_html() -> str:
 
 
 def glossary() -> dict[str, dict[str, str]]:
-    """The glossary's concepts by key: each with its term and a one-line definition."""
-    return catalog(language()).get("glossary") or catalog("en")["glossary"]
+    """The glossary cards by concept key (aliases included), each as its term and definition."""
+    lang = language()
+    entries = {}
+    for key, found in cards(lang).items():
+        for name in (key, *found.aliases):
+            entries[name] = {"term": found.title, "short": found.definition}
+    return entries
 
 
 def term(concept: str) -> str:
     """The glossary's name of a concept ('' when it has none)."""
-    return glossary().get(concept, {}).get("term", "")
+    found = card(concept, language())
+    return found.title if found else ""
