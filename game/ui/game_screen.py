@@ -599,9 +599,7 @@ class GameScreen(Screen):
             self._draw_thinking(surface, (right - self.px(10), cy))
 
     def _draw_thinking(self, surface: pygame.Surface, at: tuple[int, int]) -> None:
-        label = paint.draw_text(
-            surface, t("top.thinking") + "…", at, self.px(14), PALETTE.gold, anchor="midright"
-        )
+        label = paint.draw_text(surface, t("top.thinking"), at, self.px(14), PALETTE.gold, anchor="midright")
         centre = (label.left - self.px(14), at[1])
         radius = self.px(8)
         for i in range(8):

@@ -339,7 +339,7 @@ class MapView:
             for (start, end), _, _ in self._crossings:
                 k = self._k()
                 paint.dashed_line(overlay, PALETTE.coast, start, end, max(1, round(k * 1.5)), 7 * k, 6 * k)
-            rose = paint.compass(round(26 * self.ui_scale))
+            rose = paint.compass(round(26 * self.ui_scale), t("map.north"))
             overlay.blit(
                 rose, rose.get_rect(bottomright=(overlay.get_width() - 12, overlay.get_height() - 12))
             )
@@ -364,12 +364,6 @@ class MapView:
         start = pa + u * self.board.radius[a] * 0.92
         end = pb - u * self.board.radius[b] * 0.92
         return self.to_screen(*start), self.to_screen(*end)
-
-    def capital_of(self, nation: str) -> tuple[float, float] | None:
-        n = self.state.nations.get(nation)
-        if not n or not n.alive or n.capital not in self.state.provinces:
-            return None
-        return self.to_screen(*self.state.provinces[n.capital].pos)
 
     def agreement_lines(self) -> list[tuple[str, Line]]:
         """The agreements drawn now: (kind, segments and tooltip text), pacts first."""

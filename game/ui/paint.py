@@ -29,15 +29,10 @@ def draw_text(
     bold: bool = False,
     anchor: str = "topleft",
     serif: bool = False,
-    halo: Colour | None = None,
 ) -> pygame.Rect:
-    """Draw one line of text anchored at pos (a pygame.Rect anchor name), optionally with a halo."""
+    """Draw one line of text anchored at pos (a pygame.Rect anchor name)."""
     image = text_surface(text, size, colour, bold, serif)
     rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
-    if halo is not None:
-        ring = text_surface(text, size, halo, bold, serif)
-        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
-            surface.blit(ring, rect.move(dx, dy))
     surface.blit(image, rect)
     return rect
 
@@ -242,8 +237,8 @@ def arc_points(
 
 
 @functools.lru_cache(maxsize=4)
-def compass(radius: int) -> pygame.Surface:
-    """A compass rose in ink and gold, to sit in a corner of the sea."""
+def compass(radius: int, north: str) -> pygame.Surface:
+    """A compass rose in ink and gold, to sit in a corner of the sea; `north` is the letter for north."""
     size = 2 * radius + 4
     image = pygame.Surface((size, size + radius // 2), pygame.SRCALPHA)
     c = (size / 2, size / 2 + radius // 2)
@@ -258,7 +253,14 @@ def compass(radius: int) -> pygame.Surface:
             flank = (c[0] + reach * 0.22 * math.cos(b), c[1] + reach * 0.22 * math.sin(b))
             pygame.draw.polygon(image, colour, [c, tip, flank])
     draw_text(
-        image, "N", (c[0], c[1] - radius - 1), max(9, radius // 2), PALETTE.ink, True, "midbottom", serif=True
+        image,
+        north,
+        (c[0], c[1] - radius - 1),
+        max(9, radius // 2),
+        PALETTE.ink,
+        True,
+        "midbottom",
+        serif=True,
     )
     return image
 
