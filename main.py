@@ -161,6 +161,13 @@ def build_parser() -> Parser:
         "--difficulties", nargs="+", choices=DIFFICULTIES, metavar="D", help="difficulties to rotate over"
     )
     tournament.add_argument(
+        "--focal",
+        nargs="+",
+        choices=DIFFICULTIES,
+        metavar="D",
+        help="paired games: each seed is played once per difficulty listed, by one state in turn",
+    )
+    tournament.add_argument(
         "--set",
         action="append",
         default=[],
@@ -299,7 +306,7 @@ def run_tournament(args: argparse.Namespace) -> int:
     unknown = sorted(set(fixed) - known)
     if unknown:
         raise Usage(f"--set names states that are on none of the maps: {', '.join(unknown)}")
-    plan = setups(args.maps, args.seeds, args.personalities, args.difficulties, fixed)
+    plan = setups(args.maps, args.seeds, args.personalities, args.difficulties, fixed, args.focal)
     games = run(plan, args.jobs)
     print(report(games))
     if args.csv:

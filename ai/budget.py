@@ -21,14 +21,13 @@ def budget(sit: Situation, g: Ground, knobs: Knobs) -> Budget | None:
     mine = float(sit.board.m.strength[sit.i])
     wanted = p.safety * g.hostile - p.free_ride * g.allied
     gap = wanted - mine
-    forces = gap * rules.force_cost / treasury + knobs.forces
     base = float(sit.board.m.economy[sit.i])
     ceiling = p.upkeep_cap * base / rules.upkeep if rules.upkeep > 0 else float("inf")
     room = max(0.0, ceiling - mine) * rules.force_cost / treasury
-    forces = float(np.clip(forces, p.min_forces, 1 - p.reserve))
-    forces = min(forces, room, 1 - p.reserve)
-    forces = _step(forces)
-    development = _step(max(0.0, 1 - p.reserve - forces))
+    least, reserve = (p.min_forces, p.reserve) if knobs.floor else (0.0, 0.0)
+    forces = float(np.clip(gap * rules.force_cost / treasury, least, 1 - reserve))
+    forces = _step(float(np.clip(min(forces, room) + knobs.forces, 0, 1 - reserve)))
+    development = _step(max(0.0, 1 - reserve - forces))
     at = max(g.danger, key=lambda q: (g.danger[q] - g.stacks.get(q, 0), q), default="")
     at = at if at and g.danger[at] > 0 else ""
     return Budget(

@@ -24,6 +24,7 @@ class Knobs:
     edge: float = 1.0  # multiplies the personality's attack and war edges
     wars: bool = True  # may start a war this turn
     forces: float = 0.0  # added to the budget's share for forces
+    floor: bool = True  # keep the personality's least share for forces and its reserve even when safe
 
 
 @dataclass

@@ -12,6 +12,8 @@ from ai.personalities import Personality
 from ai.theories import Relations, personality, relations, theory_name
 from game.engine.state import GameState
 
+NOISE = {"easy": 0.25, "normal": 0.0, "hard": 0.0}  # spread of the errors in an easy player's judgement
+
 
 @dataclass
 class Situation:
@@ -25,6 +27,11 @@ class Situation:
     rel: Relations
     seed: int
     difficulty: str
+
+    def perceive(self, value: float) -> float:
+        """A value as this difficulty perceives it (easy adds noise)."""
+        scale = NOISE[self.difficulty]
+        return value + float(self.rng.normal(0, scale)) if scale else value
 
     @functools.cached_property
     def rng(self) -> np.random.Generator:

@@ -14,9 +14,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+import numpy as np
+
 from ai.player import make_player
 from game.engine import GameState, compute_metrics, observe, resolve_turn
-from game.engine.scoring import scores
 from game.engine.state import AGREEMENT_KINDS
 from game.scenario import Scenario, load_scenario
 from game.session import new_state
@@ -31,6 +32,7 @@ class Setup:
     map: str
     seed: int
     players: tuple[tuple[str, str, str], ...] = ()  # (state, personality, difficulty)
+    focal: str = ""  # the state whose difficulty this game tests, if any
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Line:
     pacts: float
     guarantees: float
     blocs: float
+    focal: bool = False  # this state's difficulty is the one its game tests
+    level: str = ""  # the difficulty its game tests ("" when none)
 
 
 @dataclass
@@ -59,9 +63,9 @@ class Games:
     lines: list[Line] = field(default_factory=list)
 
     def games(self) -> dict[tuple[str, int], list[Line]]:
-        grouped: dict[tuple[str, int], list[Line]] = defaultdict(list)
+        grouped: dict[tuple[str, int, str], list[Line]] = defaultdict(list)
         for line in self.lines:
-            grouped[(line.map, line.seed)].append(line)
+            grouped[(line.map, line.seed, line.level)].append(line)
         return grouped
 
 
@@ -76,10 +80,13 @@ def setups(
     personalities: list[str] | None = None,
     difficulties: list[str] | None = None,
     fixed: dict[str, tuple[str, str | None]] | None = None,
+    focal: list[str] | None = None,
 ) -> list[Setup]:
     """Every game of a tournament, every state played by the AI. Without lists, each state plays the
-    personality and difficulty its map gives it; with them, they rotate over the states with the seed, so
-    that over the seeds each state plays each of them equally often. `fixed` states keep what it says."""
+    personality and difficulty its map gives it; with them, each seed deals them out in a rotation, so
+    that each state plays each of them equally often, next to neighbours that vary (see `_dealt`).
+    `fixed` states keep what it says. With `focal` difficulties, each seed is played once per listed
+    difficulty by one focal state (the seat moves with the seed), the others unchanged: paired games."""
     out = []
     for path in maps:
         states = scenario(path).states
@@ -88,15 +95,29 @@ def setups(
             for k, spec in enumerate(states):
                 personality, difficulty = spec.personality, spec.difficulty
                 if difficulties:
-                    difficulty = difficulties[(k + seed) % len(difficulties)]
+                    difficulty = _dealt(difficulties, seed, k, len(states), 0)
                 if personalities:
-                    personality = personalities[(k + seed // len(difficulties or [1])) % len(personalities)]
+                    personality = _dealt(personalities, seed, k, len(states), 1)
                 wanted = (fixed or {}).get(spec.id)
                 if wanted:
                     personality, difficulty = wanted[0], wanted[1] or difficulty
                 chosen.append((spec.id, personality, difficulty))
-            out.append(Setup(path, seed, tuple(chosen)))
+            if not focal:
+                out.append(Setup(path, seed, tuple(chosen)))
+                continue
+            seat = states[seed % len(states)].id
+            for level in focal:
+                players = tuple((x, p, level if x == seat else d) for x, p, d in chosen)
+                out.append(Setup(path, seed, players, seat))
     return out
+
+
+def _dealt(items: list[str], seed: int, k: int, states: int, salt: int) -> str:
+    """The item state k gets in game `seed`: within each block of len(items) seeds every state gets every
+    item once, in a rotation whose order of states is shuffled anew for each block (varied neighbours)."""
+    block = (seed - 1) // len(items)
+    order = np.random.default_rng([salt, block]).permutation(states)
+    return items[(int(order[k]) + seed) % len(items)]
 
 
 def play(setup: Setup) -> list[Line]:
@@ -114,11 +135,12 @@ def play(setup: Setup) -> list[Line]:
     counts = defaultdict(list)
     while not state.over:
         orders = {x: players[x].decide(observe(state, x)) for x in state.living()}
-        state, _ = resolve_turn(state, orders)
+        state, events = resolve_turn(state, orders)
         for kind, number in tally(state).items():
             counts[kind].append(number)
-    table = scores(state, compute_metrics(state))
+    final = next(e.data["scores"] for e in events if e.type == "game_over")  # as the game scored them
     turns = state.turn - 1
+    level = next((d for x, _, d in setup.players if x == setup.focal), "")
     mean = {kind: statistics.mean(counts[kind]) if counts[kind] else 0.0 for kind in AGREEMENT_KINDS}
     return [
         Line(
@@ -129,12 +151,14 @@ def play(setup: Setup) -> list[Line]:
             difficulty=s.controller.difficulty,
             small=small.get(x, False),
             alive=s.alive,
-            score=table[x]["total"],
+            score=final[x],
             won=state.winner == x,
             turns=turns,
             pacts=mean["pact"],
             guarantees=mean["guarantee"],
             blocs=mean["bloc"],
+            focal=x == setup.focal,
+            level=level,
         )
         for x, s in state.nations.items()
     ]
@@ -164,7 +188,7 @@ def run(plan: list[Setup], jobs: int, progress: TextIO | None = None) -> Games:
                 games.lines += future.result()
                 done += 1
                 _bar(progress, done, len(plan))
-    games.lines.sort(key=lambda line: (line.map, line.seed, line.state))
+    games.lines.sort(key=lambda line: (line.map, line.seed, line.level, line.state))
     progress.write("\n")
     return games
 
@@ -191,13 +215,31 @@ def _rate(lines: Iterable[Line], test) -> float:
     return sum(1 for line in lines if test(line)) / len(lines) if lines else 0.0
 
 
-def _relative(games: Games) -> dict[int, float]:
-    """Each line's score minus its state's mean score on that map (so a strong state counts as 0 on average)."""
-    by_state: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for line in games.lines:
-        by_state[(line.map, line.state)].append(line.score)
-    means = {k: statistics.mean(v) for k, v in by_state.items()}
-    return {id(line): line.score - means[(line.map, line.state)] for line in games.lines}
+def _relative(lines: list[Line], key) -> dict[int, float]:
+    """Each line's score minus the mean score of the lines that share its key."""
+    by_key: dict[tuple, list[float]] = defaultdict(list)
+    for line in lines:
+        by_key[key(line)].append(line.score)
+    means = {k: statistics.mean(v) for k, v in by_key.items()}
+    return {id(line): line.score - means[key(line)] for line in lines}
+
+
+def _summary(lines: list[Line], by: str, relative: dict[int, float]) -> list[list[str]]:
+    """One row per value of `by`: plays, win rate, survival, mean score and mean relative score."""
+    groups: dict[str, list[Line]] = defaultdict(list)
+    for line in lines:
+        groups[getattr(line, by)].append(line)
+    return [
+        [
+            name,
+            str(len(group)),
+            f"{_rate(group, lambda x: x.won):.1%}",
+            f"{_rate(group, lambda x: x.alive):.0%}",
+            f"{statistics.mean(x.score for x in group):.1f}",
+            f"{statistics.mean(relative[id(x)] for x in group):+.1f}",
+        ]
+        for name, group in sorted(groups.items())
+    ]
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -218,11 +260,11 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 def report(games: Games) -> str:
     """The tournament's tables: maps, personalities, difficulties and states."""
     grouped = games.games()
-    relative = _relative(games)
+    relative = _relative(games.lines, lambda x: (x.map, x.state))
     out = []
     rows = []
-    for name in sorted({m for m, _ in grouped}):
-        played = [lines for (m, _), lines in grouped.items() if m == name]
+    for name in sorted({key[0] for key in grouped}):
+        played = [lines for key, lines in grouped.items() if key[0] == name]
         first = [lines[0] for lines in played]
         small = [line for lines in played for line in lines if line.small]
         rows.append(
@@ -241,24 +283,25 @@ def report(games: Games) -> str:
         *_table(["map", "games", "turns", "small alive", "pacts", "guarantees", "blocs"], rows),
         "",
     ]
-    for title, key in (("Personalities", "personality"), ("Difficulties", "difficulty")):
+    head = ["plays", "win rate", "alive", "score"]
+    for title, by in (("Personalities", "personality"), ("Difficulties", "difficulty")):
+        rows = _summary(games.lines, by, relative)
+        out += [title, *_table([by, *head, "vs state mean"], rows), ""]
+    focal = [line for line in games.lines if line.focal]
+    if focal:
+        paired = _relative(focal, lambda x: (x.map, x.seed, x.state))
         rows = []
-        groups: dict[str, list[Line]] = defaultdict(list)
-        for line in games.lines:
-            groups[getattr(line, key)].append(line)
-        for name, lines in sorted(groups.items()):
-            rows.append(
-                [
-                    name,
-                    str(len(lines)),
-                    f"{_rate(lines, lambda x: x.won):.1%}",
-                    f"{_rate(lines, lambda x: x.alive):.0%}",
-                    f"{statistics.mean(x.score for x in lines):.1f}",
-                    f"{statistics.mean(relative[id(x)] for x in lines):+.1f}",
-                ]
-            )
-        head = [key, "plays", "win rate", "alive", "score", "vs state mean"]
-        out += [title, *_table(head, rows), ""]
+        for name in sorted({x.map for x in focal}):
+            rows += [
+                [f"{name} {r[0]}", *r[1:]]
+                for r in _summary([x for x in focal if x.map == name], "difficulty", paired)
+            ]
+        rows += [[f"all maps {r[0]}", *r[1:]] for r in _summary(focal, "difficulty", paired)]
+        out += [
+            "Focal seats (one state per game at each difficulty, the same seed and opponents)",
+            *_table(["map difficulty", *head, "vs same seat"], rows),
+            "",
+        ]
     rows = []
     groups = defaultdict(list)
     for line in games.lines:

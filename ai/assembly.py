@@ -1,0 +1,194 @@
+"""The Assembly: votes by the personality's weights, and at most one resolution a turn to table."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ai.explain import pct, reason
+from ai.situation import Situation
+from ai.theories import personality, predicted_tally, vote_of, vote_scores
+from game.engine.orders import Order, Table, Vote
+
+RESOLUTION_GAP = 2  # turns after a resolution against a state before another is tabled
+RESOLUTION_TEXT = {"condemn": "condemnation", "sanction": "sanctions", "authorize": "authorization of action"}
+CAMPAIGN_CANDIDATES = 3  # the least liked states a campaign for standing considers as targets
+
+
+def votes(sit: Situation) -> list[Order]:
+    """Votes on the resolutions on the agenda, each by the personality's weights."""
+    out: list[Order] = []
+    in_bloc = bool(sit.board.bloc[sit.i].any())
+    for res in sit.view.agenda:
+        if sit.me in (res.sponsor, res.target) or res.tabled >= sit.view.turn:
+            continue
+        vs = vote_scores(sit.board, sit.names, res.sponsor, res.target)
+        score = sit.perceive(float(vs.score[sit.i]))
+        vote = vote_of(score, sit.p.assembly.margin)
+        if vote == "abstain" and in_bloc:
+            continue  # a silent bloc member follows its bloc's line
+        concept, text, nums = _vote_reason(sit, res, vs, vote, score)
+        out.append(Vote(sit.me, res.id, vote, reason=reason(sit, concept, text, **nums)))
+    return out
+
+
+def _vote_reason(sit: Situation, res, vs, vote: str, score: float) -> tuple[str, str, dict]:
+    what = f"the {RESOLUTION_TEXT[res.kind]} of {sit.name(res.target)} tabled by {sit.name(res.sponsor)}"
+    nums = {"resolution": res.id, "score": score, "target": res.target, "sponsor": res.sponsor}
+    if vote == "abstain":
+        return "legitimacy", f"Abstained on {what}: no stake either way (score {score:.2f})", nums
+    weights = sit.p.assembly
+    parts = {k: getattr(weights, k) * float(v[sit.i]) for k, v in vs.parts.items()}
+    sign = 1 if vote == "yes" else -1
+    main = max(parts, key=lambda k: sign * parts[k])
+    head = f"Voted {vote} on {what}"
+    b = sit.board
+    if main == "follow_patron":
+        patrons = [b.ids[j] for j in np.flatnonzero(b.guards[:, sit.i])]
+        names = " and ".join(sit.name(p) for p in patrons)
+        who = f"our patrons {names} do" if len(patrons) > 1 else f"our patron {names} does"
+        return "informal_obligations", f"{head}, as {who}: support given freely counts double", nums
+    if main == "follow_rival":
+        return "bandwagoning", f"{head}, siding with {sit.name(sit.rival)}, too strong for us to oppose", nums
+    if main == "against_strongest":
+        strongest = b.ids[int(b.share.argmax())]
+        concept = "soft_balancing" if sit.theory == "soft_balancer" else "balance_of_power"
+        return (
+            concept,
+            f"{head}: against {sit.name(strongest)}, the strongest state ({pct(sit.share_of(strongest))} of all power)",
+            nums,
+        )
+    if main == "with_partners":
+        return "alliance", f"{head}, with our partners", nums
+    t_target, t_sponsor = (
+        float(b.m.threat[sit.i, b.col[res.target]]),
+        float(b.m.threat[sit.i, b.col[res.sponsor]]),
+    )
+    nums.update(threat_target=t_target, threat_sponsor=t_sponsor)
+    return (
+        "balance_of_threat",
+        f"{head}: {sit.name(res.target)} threatens us {t_target:.2f}, {sit.name(res.sponsor)} {t_sponsor:.2f}",
+        nums,
+    )
+
+
+def tabling(sit: Situation) -> list[Order]:
+    """At most one resolution a turn: against an aggressor, the strongest state or our rival."""
+    if not sit.view.assembly or sit.p.assembly.table <= 0:
+        return []
+    b, i, view = sit.board, sit.i, sit.view
+    recent = {r.target for r in view.agenda} | {
+        r.target for r in view.resolutions if r.tabled >= view.turn - RESOLUTION_GAP
+    }
+    shut = b.partner[i] | b.bloc[i]
+    shut[[b.col[t] for t in recent if t in b.col] + [i]] = True
+    motives = _table_motives(sit)
+    if not any(m.any() for m in motives.values()):
+        return _campaign(sit, shut)
+    best: tuple[float, str, str, str] | None = None
+    for why, motive in motives.items():
+        for k in np.flatnonzero((motive > 0) & ~shut):
+            score = sit.perceive(float(motive[k]) * sit.p.assembly.table)
+            if score >= 0.5 and (best is None or score > best[0]) and _our_turn_to_table(sit, int(k), why):
+                best = (score, _table_kind(sit, int(k), why), b.ids[int(k)], why)
+    if best is None:
+        return _campaign(sit, shut)
+    score, kind, target, why = best
+    yes, no = predicted_tally(b, sit.names, sit.me, target)
+    if yes <= no:
+        return _campaign(sit, shut)
+    concept = {
+        "condemn": "legitimacy",
+        "sanction": "collective_security",
+        "authorize": "collective_security",
+    }[kind]
+    if why == "strongest":
+        concept = "soft_balancing" if sit.theory == "soft_balancer" else "balance_of_power"
+    what = f"Tabled the {RESOLUTION_TEXT[kind]} of {sit.name(target)}"
+    expect = f"we expect {yes} yes against {no} no"
+    text = {
+        "aggressor": f"{what}, an aggressor (aggression record {b.aggression[b.col[target]]:.2f}); {expect}",
+        "strongest": f"{what}, the strongest state ({pct(sit.share_of(target))} of all power), to hold it to "
+        f"account; {expect}",
+        "rival": f"{what}, our rival, to rally our clients and partners; {expect}, and their support adds to "
+        f"our legitimacy",
+    }[why]
+    return [Table(sit.me, kind, target, reason=reason(sit, concept, text, target=target, yes=yes, no=no))]
+
+
+def _campaign(sit: Situation, shut: np.ndarray) -> list[Order]:
+    """The hard level, seeking standing: table the condemnation most states will vote for, since every
+    vote for our resolution supports us (twice as much when given freely)."""
+    b = sit.board
+    if sit.difficulty != "hard" or sit.view.nations[sit.me].objective != "standing" or not sit.view.assembly:
+        return []
+    disliked = b.aggression + (1 - b.legitimacy / 100) + b.share
+    best = None
+    for k in [int(k) for k in np.argsort(-disliked) if not shut[k]][:CAMPAIGN_CANDIDATES]:
+        yes, no = predicted_tally(b, sit.names, sit.me, b.ids[k])
+        if yes > no and (best is None or yes - no > best[0] - best[1]):
+            best = (yes, no, b.ids[k])
+    if best is None:
+        return []
+    yes, no, target = best
+    text = (
+        f"Tabled the condemnation of {sit.name(target)} to win standing in the Assembly: we expect {yes} yes "
+        f"against {no} no, and every vote for it adds to our legitimacy, twice as much when given freely"
+    )
+    return [
+        Table(
+            sit.me, "condemn", target, reason=reason(sit, "legitimacy", text, target=target, yes=yes, no=no)
+        )
+    ]
+
+
+def _fights(sit: Situation) -> np.ndarray:
+    """Which states are at war with us or with one of our partners."""
+    b, i = sit.board, sit.i
+    return b.war[:, i] | (b.war.astype(float) @ b.partner[i].astype(float) > 0)
+
+
+def _table_motives(sit: Situation) -> dict[str, np.ndarray]:
+    """For each reason to table a resolution, its strength (0-1) against every state."""
+    b, i, n = sit.board, sit.i, sit.board.n
+    aggressive = b.aggression >= 0.5
+    aggressor = aggressive & (_fights(sit) | (b.m.threat[i] >= 0.45)) if aggressive.any() else aggressive
+    strongest = np.arange(n) == int(b.share.argmax())
+    rival = np.arange(n) == int(sit.rel.rivals.rival[i])
+    soft = sit.p.assembly.against_strongest > 0 and sit.alarm >= 0.5
+    hub = sit.p.motives.hub > 0 and bool(b.guards[i].any())
+    return {
+        "aggressor": np.where(aggressor, np.minimum(1.0, b.aggression), 0.0),
+        "strongest": strongest * (sit.alarm if soft else 0.0),
+        "rival": rival * (max(sit.alarm, 0.5) if hub else 0.0),
+    }
+
+
+def _table_kind(sit: Situation, k: int, why: str) -> str:
+    """Condemn; against an aggressor fighting us or our partners, authorize action (or sanction)."""
+    b = sit.board
+    if why != "aggressor":
+        return "condemn"
+    if _fights(sit)[k] and b.ids[k] not in sit.view.veto_holders:
+        return "authorize"
+    return "sanction" if b.aggression[k] >= 1 else "condemn"
+
+
+def _our_turn_to_table(sit: Situation, k: int, why: str) -> bool:
+    """Of the states with the same reason to table against k, one does it: the first in an order that
+    rotates each turn (all can tell who that is, so the Assembly is not flooded with copies)."""
+    b = sit.board
+    if why == "rival":
+        return True
+    table = np.array([personality(x).assembly.table > 0 for x in sit.names])
+    friends = b.partner[:, k] | b.bloc[:, k]
+    if why == "strongest":
+        against = np.array([personality(x).assembly.against_strongest > 0 for x in sit.names])
+        able = against & (sit.rel.rivals.alarm >= 0.5)
+    else:
+        fights = b.war[k] | (b.partner.astype(float) @ b.war[k].astype(float) > 0)
+        able = fights | (b.m.threat[:, k] >= 0.45)
+    able &= table & ~friends
+    able[k] = False
+    order = (np.arange(b.n) - sit.view.turn) % b.n
+    first = int(np.flatnonzero(able)[np.argmin(order[able])]) if able.any() else sit.i
+    return first == sit.i
