@@ -172,7 +172,7 @@ def token(
         surface,
         label,
         (cx, cy + 1),
-        max(9, int(radius * 1.1)),
+        max(8, int(radius * (1.1 if len(label) < 2 else 0.85))),  # two digits must fit the piece too
         readable_text(fill),
         bold=True,
         anchor="center",
