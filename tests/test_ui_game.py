@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from game.engine.orders import Budget, Move
+from game.engine.state import Proposal
 from game.scenario import load_scenario
 from game.ui import driver
 from game.ui.app import App
@@ -18,6 +19,7 @@ from game.ui.end_screen import EndScreen
 from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.menu_screen import MenuScreen
+from game.ui.order_text import kind_text
 from game.ui.report_screen import ReportScreen
 from game.ui.settings import Settings
 from game.ui.setup_screen import SetupScreen
@@ -212,3 +214,22 @@ def test_a_whole_tutorial_game_from_the_menu_to_the_end_screen(app):
             break
     assert isinstance(app.top, EndScreen) and screen.flow.state.over
     assert screen.flow.game.record.finished and len(screen.flow.game.record.turns) == turn
+
+
+def test_answering_a_proposal_says_what_accepting_commits_to(app):
+    scenario = load_scenario(TUTORIAL)
+    controllers = {s.id: (s.controller, s.personality, s.difficulty) for s in scenario.states}
+    game = start_game(scenario, 5, controllers)
+    state = game.state
+    state.proposals.append(Proposal(state.new_id("p"), "guarantee_offer", "DRA", "KAR", turn=state.turn - 1))
+    screen = app.push(GameScreen(app, game))
+    app.step(2)
+    driver.click(app, screen.diplomacy_button)
+    dialog = screen.dialog
+    accept = t("diplomacy.accept", what=kind_text("guarantee_offer"), sender="Dravia")
+    item = next(i for i in dialog.list.item_list if i["text"] == accept)
+    driver.click(app, item["button_element"])
+    assert t("diplomacy.means_request_guarantee") in dialog.meaning.html_text
+    driver.click(app, dialog.confirm_button)
+    assert [(o.type, o.accept) for o in screen.flow.orders["KAR"]] == [("answer", True)]
+    assert accept not in [i["text"] for i in dialog.list.item_list]  # answered: no longer offered
