@@ -7,7 +7,7 @@ import numpy as np
 
 from ai.explain import pct, reason
 from ai.scoring import agreement_value, why_align, why_not
-from ai.situation import Situation
+from ai.situation import NOISE, Situation
 from ai.theories import RECIPROCAL
 from game.engine.orders import AdoptMission, Answer, AnswerCall, Expel, FundInstitution, Leave, Order, Propose
 from game.engine.state import BLOC, GUARANTEE, PACT, Agreement
@@ -129,12 +129,15 @@ def proposals(sit: Situation, joining: set[str]) -> list[Order]:
     b, i = sit.board, sit.i
     pending = {(p.kind, p.recipient) for p in sit.view.proposals if p.sender == sit.me}
     asked = _asked(sit)
+    held = {kind: _held(sit, kind) for kind in ("pact", "bloc", "client")}
     options: list[tuple[float, str, str]] = []
     for kind in ("pact", "bloc", "client", "patron"):
-        if kind in joining or (kind == "client" and _held(sit, "client")):
+        if kind in joining or (kind == "client" and held["client"]):
             continue
-        if kind != "patron" and asked.get(kind) and not _held(sit, kind):
+        if kind != "patron" and asked.get(kind) and not held[kind]:
             continue  # a new pact, bloc or patron is already asked for: wait for the answer
+        if sit.rel.value[kind][i].max() + 3 * NOISE[sit.difficulty] < sit.p.thresholds.propose:
+            continue  # nothing near worth proposing
         row = sit.rel.value[kind][i].copy()
         row[_closed(sit, kind)] = -np.inf
         for k in np.argsort(-row)[:3]:
@@ -148,7 +151,7 @@ def proposals(sit: Situation, joining: set[str]) -> list[Order]:
     out: list[Order] = []
     founding: set[str] = set()
     for value, kind, other in options:
-        into = _held(sit, kind) if kind in ("pact", "bloc") else None
+        into = held[kind] if kind in ("pact", "bloc") else None
         if len(out) == PROPOSALS[sit.difficulty] or (kind in founding and not into):
             continue  # one new pact or bloc at a time: the others are invited once it exists
         founding.add(kind)

@@ -76,13 +76,16 @@ def tabling(sit: Situation) -> list[Order]:
     if not sit.view.assembly or sit.p.assembly.table <= 0:
         return []
     b, i, view = sit.board, sit.i, sit.view
+    motives = _table_motives(sit)
+    moved = any(m.any() for m in motives.values())
+    if not moved and not _campaigning(sit):
+        return []
     recent = {r.target for r in view.agenda} | {
         r.target for r in view.resolutions if r.tabled >= view.turn - RESOLUTION_GAP
     }
     shut = b.partner[i] | b.bloc[i]
     shut[[b.col[t] for t in recent if t in b.col] + [i]] = True
-    motives = _table_motives(sit)
-    if not any(m.any() for m in motives.values()):
+    if not moved:
         return _campaign(sit, shut)
     best: tuple[float, str, str, str] | None = None
     for why, motive in motives.items():
@@ -115,11 +118,16 @@ def tabling(sit: Situation) -> list[Order]:
     return [Table(sit.me, kind, target, reason=reason(sit, concept, text, target=target, yes=yes, no=no))]
 
 
+def _campaigning(sit: Situation) -> bool:
+    """Whether we campaign for standing: the hard level, when standing is its objective."""
+    return sit.difficulty == "hard" and sit.view.nations[sit.me].objective == "standing"
+
+
 def _campaign(sit: Situation, shut: np.ndarray) -> list[Order]:
     """The hard level, seeking standing: table the condemnation most states will vote for, since every
     vote for our resolution supports us (twice as much when given freely)."""
     b = sit.board
-    if sit.difficulty != "hard" or sit.view.nations[sit.me].objective != "standing" or not sit.view.assembly:
+    if not _campaigning(sit):
         return []
     disliked = b.aggression + (1 - b.legitimacy / 100) + b.share
     best = None
