@@ -110,7 +110,7 @@ class GameScreen(Screen):
         self._build_bar()
         self._build_orders()
         self.log_box = UITextBox(
-            log_html(self.flow, self.me, self.view), self.layout.log, self.manager, container=self.root
+            log_html(self.flow.log, self.me), self.layout.log, self.manager, container=self.root
         )
         self.end_button = widgets.button(
             self.manager, self.root, self.layout.end, "orders.end_turn", "@primary"
@@ -233,7 +233,7 @@ class GameScreen(Screen):
         return t("orders.budget_preview", strength=strength, before=n.development, after=after)
 
     def refresh_log(self) -> None:
-        self.log_box.set_text(log_html(self.flow, self.me, self.view))
+        self.log_box.set_text(log_html(self.flow.log, self.me))
 
     # giving orders
     def give(self, order: Order) -> str | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game.engine.state import GameState
 from game.ui.text import t
+from game.ui.turn_flow import LogLine
 from game.ui.widgets import escape
 
 PRIVATE = {"proposed", "order_rejected", "order_void"}  # shown only to the states they name
@@ -22,13 +22,32 @@ COLOURS = {
 }
 
 
-def visible(line, viewer: str | None) -> bool:
+GROUPS = {  # a symbol before each event, by what it is about, so the log can be scanned at a glance
+    "⚔": (
+        "war_declared province_taken attack_repelled eliminated called_to_arms honoured_call refused_call "
+        "peace war_ended operation_launched joined_operation operation_strike operation_ended capital_moved"
+    ),
+    "✉": (
+        "proposed answered founded joined enlarged guaranteed left_cohesive_pact withdrew_guarantee "
+        "member_left dissolved cohesion_low new_mission institution_founded institution_funded"
+    ),
+    "⚖": "tabled resolution vote_support coalition_support sanctions_bite",
+    "⚙": "developed built disbanded",
+    "✎": "decision",
+    "⚑": "scripted",
+    "★": "hegemony game_over",
+    "✗": "order_rejected order_void",
+}
+SYMBOL = {kind: symbol for symbol, kinds in GROUPS.items() for kind in kinds.split()}
+
+
+def visible(line: LogLine, viewer: str | None) -> bool:
     return line.type not in PRIVATE or viewer is None or viewer in line.actors
 
 
-def log_html(flow, viewer: str | None, view: GameState) -> str:
+def log_html(log: list[LogLine], viewer: str | None) -> str:
     """The last turns' events the viewer may see."""
-    lines = [line for line in flow.log if visible(line, viewer)]
+    lines = [line for line in log if visible(line, viewer)]
     if not lines:
         return f"<i>{escape(t('log.empty'))}</i>"
     turns = sorted({line.turn for line in lines}, reverse=True)[:TURNS_SHOWN]
@@ -39,6 +58,7 @@ def log_html(flow, viewer: str | None, view: GameState) -> str:
             text = escape(line.text)
             if line.type == "decision":
                 text = f"<i>{text}</i>"
+            text = f"{SYMBOL.get(line.type, '•')} {text}"
             colour = COLOURS.get(line.type)
             out.append(f"<font color='{colour}'>{text}</font>" if colour else text)
     return "<br>".join(out)
