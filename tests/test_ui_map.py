@@ -6,10 +6,11 @@ import math
 import time
 from pathlib import Path
 
+import numpy as np
 import pygame
 import pytest
 
-from game.scenario import load_scenario
+from game.scenario import load_scenario, parse_scenario
 from game.ui import driver
 from game.ui.app import App
 from game.ui.game_screen import GameScreen
@@ -168,3 +169,46 @@ def test_a_failing_ai_is_reported_and_the_game_goes_on(app):
     app.step(3)
     assert screen.flow.state.turn == 2 and "out of ideas" in screen.flow.ai_error
     assert "out of ideas" in screen.toast[0] and screen.toast[1]
+
+
+def big_map(columns: int = 20, rows: int = 15, per_state: int = 10) -> str:
+    """A map of columns x rows provinces on a grid, more than a byte of pixel values can name."""
+    ids = [f"p{r}_{c}" for r in range(rows) for c in range(columns)]
+    states = (len(ids) + per_state - 1) // per_state
+    lines = ["title: Big grid", f"size: [{columns * 50 + 50}, {rows * 50 + 50}]", "states:"]
+    colour = "#{:06x}"
+    lines += [
+        f"  - {{id: S{s}, name: State {s}, colour: '{colour.format(s * 2654435761 % 2**24)}', "
+        f"forces: {{{ids[s * per_state]}: 3}}}}"
+        for s in range(states)
+    ]
+    lines.append("provinces:")
+    lines += [
+        f"  - {{id: {p}, owner: S{i // per_state}, pos: [{50 + 50 * (i % columns)}, {50 + 50 * (i // columns)}]}}"
+        for i, p in enumerate(ids)
+    ]
+    lines.append("links:")
+    for r in range(rows):
+        for c in range(columns):
+            if c + 1 < columns:
+                lines.append(f"  - [p{r}_{c}, p{r}_{c + 1}]")
+            if r + 1 < rows:
+                lines.append(f"  - [p{r}_{c}, p{r + 1}_{c}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_map_of_more_provinces_than_a_palette_holds_is_drawn_and_hit(app):
+    scenario = parse_scenario(big_map(), "big.yaml")
+    controllers = {s.id: ("human" if s.id == "S0" else "ai", "random", "easy") for s in scenario.states}
+    screen = app.push(GameScreen(app, start_game(scenario, 1, controllers)))
+    app.step(2)
+    board = screen.map
+    assert board.board.n == 300 and board.board.dtype == np.uint16
+    for province in ("p0_0", "p7_9", "p14_19"):
+        centre = board.centre_of(province)
+        assert board.province_at(centre) == province
+        pixel = app.surface.get_at(centre)[:3]
+        expected = board.province_colour(province)
+        assert sum(abs(a - b) for a, b in zip(pixel, expected, strict=True)) < 40, (province, pixel, expected)
+    driver.click_at(app, board.centre_of("p0_0"))
+    assert screen.source == "p0_0" and board.marks["p0_1"] == "reinforce"

@@ -17,7 +17,7 @@ import pygame
 
 from game.engine.state import BLOC, GUARANTEE, PACT, GameState
 from game.ui import paint, territory
-from game.ui.territory import COAST, NO_OWNER, PROVINCE_LINE, SHADOW, SHALLOW, STATE_LINE, WATER, Board
+from game.ui.territory import Board
 from game.ui.text import t
 from game.ui.theme import PALETTE, Colour, mix, territory_colour
 
@@ -52,6 +52,7 @@ class Raster:
 
     label: np.ndarray
     base: np.ndarray
+    pixels: np.ndarray | None = None  # the base with the state borders of the owners now
     surface: pygame.Surface | None = None
     owners_version: int = -1
 
@@ -144,7 +145,7 @@ class MapView:
         label = self.raster().label
         px = int(pos[0] - self.rect.x - self.offset[0])
         py = int(pos[1] - self.rect.y - self.offset[1])
-        if 0 <= py < label.shape[0] and 0 <= px < label.shape[1] and label[py, px] < WATER:
+        if 0 <= py < label.shape[0] and 0 <= px < label.shape[1] and label[py, px] < self.board.n:
             return self.board.ids[label[py, px]]
         return None
 
@@ -189,26 +190,24 @@ class MapView:
         self._palette_key = None
 
     def _owner_index(self) -> np.ndarray:
-        nations = list(self.state.nations)
-        owner_of = np.full(256, NO_OWNER, dtype=np.uint8)
-        for i, p in enumerate(self.board.ids):
-            owner_of[i] = nations.index(self.state.provinces[p].owner)
-        return owner_of
+        number = {n: i for i, n in enumerate(self.state.nations)}
+        return territory.owner_numbers(
+            self.board, [number[self.state.provinces[p].owner] for p in self.board.ids]
+        )
 
     def _territories(self, fit: float, level: int) -> Raster:
         label = territory.labels(self.board, fit * ZOOMS[level])
-        return Raster(label, territory.base_pixels(label))
+        return Raster(label, territory.base_pixels(self.board, label))
 
     def raster(self) -> Raster:
         """The territories at the current zoom, computed once per zoom level and kept."""
         r = self.rasters.get(self.zoom)
         if r is None:
             r = self.rasters[self.zoom] = self._territories(self.fit, self.zoom)
-        if r.owners_version != self.owners_version or r.surface is None:
-            pixels = territory.with_state_lines(r.label, r.base, self._owner_of)
-            r.surface = pygame.surfarray.make_surface(np.ascontiguousarray(pixels.T))
+        if r.owners_version != self.owners_version or r.pixels is None:
+            r.pixels = territory.with_state_lines(self.board, r.label, r.base, self._owner_of)
+            r.surface = None
             r.owners_version = self.owners_version
-            self._palette_key = None
         return r
 
     def prepare_zooms(self) -> None:
@@ -243,21 +242,32 @@ class MapView:
             colour = mix(colour, (255, 255, 255), 0.18)
         return colour
 
-    def _apply_palette(self, surface: pygame.Surface) -> None:
-        key = (tuple(sorted(self.marks.items())), self.hover, id(surface), id(self.state))
-        if key == self._palette_key:
-            return
-        palette = [PALETTE.sea] * 256
-        for i, p in enumerate(self.board.ids):
-            palette[i] = self.province_colour(p)
-        palette[WATER] = PALETTE.sea_deep
-        palette[SHADOW] = mix(PALETTE.sea_deep, PALETTE.ink, 0.22)
-        palette[SHALLOW] = PALETTE.sea
-        palette[COAST] = PALETTE.coast
-        palette[PROVINCE_LINE] = PALETTE.province_line
-        palette[STATE_LINE] = PALETTE.border
-        surface.set_palette(palette)
+    def _colours(self) -> list[Colour]:
+        """The colour of every pixel value: each province as painted now, then the sea, coast and lines."""
+        return [self.province_colour(p) for p in self.board.ids] + [
+            mix(PALETTE.sea_deep, PALETTE.ink, 0.22),  # the land's shadow
+            PALETTE.sea_deep,
+            PALETTE.sea,  # shallows
+            PALETTE.coast,
+            PALETTE.province_line,
+            PALETTE.border,  # state borders
+        ]
+
+    def _coloured(self, raster: Raster) -> pygame.Surface:
+        """The territories in their colours now: a palette change up to 250 provinces, else a colour lookup."""
+        key = (tuple(sorted(self.marks.items())), self.hover, id(self.state), id(raster.pixels))
+        if raster.surface is not None and key == self._palette_key:
+            return raster.surface
+        colours = self._colours()
+        if self.board.dtype == np.uint8:
+            if raster.surface is None:
+                raster.surface = pygame.surfarray.make_surface(np.ascontiguousarray(raster.pixels.T))
+            raster.surface.set_palette(colours + [PALETTE.sea] * (256 - len(colours)))
+        else:
+            lookup = np.array(colours, dtype=np.uint8)
+            raster.surface = pygame.surfarray.make_surface(lookup[raster.pixels.T])
         self._palette_key = key
+        return raster.surface
 
     # input
     def handle_event(self, event: pygame.event.Event) -> MapClick | None:
@@ -316,8 +326,7 @@ class MapView:
         picture = pygame.Surface(self.rect.size)
         picture.fill(PALETTE.sea_deep)
         raster = self.raster()
-        self._apply_palette(raster.surface)
-        picture.blit(raster.surface, self.offset)
+        picture.blit(self._coloured(raster), self.offset)
         picture.blit(self._overlay, (0, 0))
         return picture
 

@@ -15,20 +15,18 @@ SIZE_CAP = 1.1  # and at most this many times the map's median distance between 
 WOBBLE = ((2.1, 0.06), (4.3, 0.035), (9.7, 0.02))  # coast waves: (waves per centre spacing, relative height)
 MARGIN = 0.08  # the board extends this share of its size beyond the outermost territory
 
-SHADOW = 249
-WATER = 250
-SHALLOW = 251
-COAST = 252
-PROVINCE_LINE = 253
-STATE_LINE = 254
-NO_OWNER = 255
+NO_OWNER = 65535  # the owner number of water and lines
 SHALLOW_PIXELS = 6  # the band of lighter water along the coasts
 SHADOW_PIXELS = 4  # how far the land's shadow falls on the sea, down and to the right
 
 
 @dataclass
 class Board:
-    """The fixed geometry of a map in map units: centres, territory radii, links and the board's extent."""
+    """The fixed geometry of a map in map units: centres, territory radii, links and the board's extent.
+
+    Pixels hold a province's index (0 .. n-1) or one of six codes after them: shadow, water, shallows,
+    coast, province line, state line. Up to 250 provinces they fit in a byte (an 8-bit palette surface).
+    """
 
     ids: list[str]
     pos: np.ndarray  # n x 2
@@ -42,12 +40,47 @@ class Board:
     def index(self, province: str) -> int:
         return self.ids.index(province)
 
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    @property
+    def shadow(self) -> int:
+        return self.n
+
+    @property
+    def water(self) -> int:
+        return self.n + 1
+
+    @property
+    def shallow(self) -> int:
+        return self.n + 2
+
+    @property
+    def coast(self) -> int:
+        return self.n + 3
+
+    @property
+    def province_line(self) -> int:
+        return self.n + 4
+
+    @property
+    def state_line(self) -> int:
+        return self.n + 5
+
+    @property
+    def codes(self) -> int:
+        """How many pixel values there are."""
+        return self.n + 6
+
+    @property
+    def dtype(self) -> type:
+        return np.uint8 if self.codes <= 256 else np.uint16
+
 
 def board_of(state: GameState) -> Board:
     """The board of a game's map (the same for every turn of it)."""
     ids = list(state.provinces)
-    if len(ids) >= SHADOW:
-        raise ValueError(f"a map may have at most {SHADOW} provinces to be drawn")
     at = {p: i for i, p in enumerate(ids)}
     pos = np.array([state.provinces[p].pos for p in ids], dtype=float)
     dist = np.hypot(*(pos[:, None, :] - pos[None, :, :]).transpose(2, 0, 1))
@@ -58,14 +91,16 @@ def board_of(state: GameState) -> Board:
             pair = tuple(sorted((at[p], at[q])))
             (sea if q in prov.sea else land).add(pair)
     spacing = float(np.median(dist.min(1)))
-    cap = SIZE_CAP * spacing
-    radius = np.empty(len(ids))
-    for i in range(len(ids)):
-        reach = [dist[i, j] for a, b in land for j in (a, b) if i in (a, b) and j != i]
-        radius[i] = min(cap, LAND_REACH * max(reach)) if reach else ISLAND_REACH * dist[i].min()
-        for a, b in sea:
-            if i in (a, b):
-                radius[i] = min(radius[i], SEA_REACH * dist[a, b])
+    radius = ISLAND_REACH * dist.min(1)
+    farthest = np.zeros(len(ids))
+    for a, b in land:
+        farthest[a] = max(farthest[a], dist[a, b])
+        farthest[b] = max(farthest[b], dist[a, b])
+    linked = farthest > 0
+    radius[linked] = np.minimum(SIZE_CAP * spacing, LAND_REACH * farthest[linked])
+    for a, b in sea:
+        radius[a] = min(radius[a], SEA_REACH * dist[a, b])
+        radius[b] = min(radius[b], SEA_REACH * dist[a, b])
     low = (pos - radius[:, None]).min(0)
     high = (pos + radius[:, None]).max(0)
     pad = (high - low) * MARGIN
@@ -75,7 +110,7 @@ def board_of(state: GameState) -> Board:
 
 
 def labels(board: Board, scale: float) -> np.ndarray:
-    """The province index of every pixel of the board at `scale` pixels per map unit (else SHALLOW or WATER).
+    """The province index of every pixel of the board at `scale` pixels per map unit (else shallows or water).
 
     A pixel belongs to the nearest centre among those whose radius reaches it: each centre is
     visited once over its own square, so the cost is the territories' area, not pixels x centres.
@@ -86,7 +121,7 @@ def labels(board: Board, scale: float) -> np.ndarray:
     xs = (np.arange(width, dtype=np.float32) + 0.5) / scale + board.origin[0]
     ys = (np.arange(height, dtype=np.float32) + 0.5) / scale + board.origin[1]
     best = np.full((height, width), np.inf, dtype=np.float32)
-    label = np.full((height, width), WATER, dtype=np.uint8)
+    label = np.full((height, width), board.water, dtype=board.dtype)
     band = SHALLOW_PIXELS / scale
     swing = 1 + sum(h for _, h in WOBBLE)
     wobble = _wobble(xs, ys, board.spacing)
@@ -99,7 +134,7 @@ def labels(board: Board, scale: float) -> np.ndarray:
         d = (ys[y0:y1, None] - cy) ** 2 + (xs[None, x0:x1] - cx) ** 2
         reach = wobble[y0:y1, x0:x1] * r
         window, here = best[y0:y1, x0:x1], label[y0:y1, x0:x1]
-        here[(d <= (reach + band) ** 2) & (here >= WATER)] = SHALLOW
+        here[(d <= (reach + band) ** 2) & (here >= board.n)] = board.shallow
         wins = (d < window) & (d <= reach * reach)
         window[wins] = d[wins]
         here[wins] = i
@@ -124,10 +159,10 @@ def _changes(grid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return right, down
 
 
-def base_pixels(label: np.ndarray) -> np.ndarray:
-    """Palette indices of the map without state borders: provinces, province lines, coast and the sea."""
-    land = label < SHADOW
-    grid = np.where(land, label, WATER)
+def base_pixels(board: Board, label: np.ndarray) -> np.ndarray:
+    """Pixel values of the map without state borders: provinces, province lines, coast and the sea."""
+    land = label < board.n
+    grid = np.where(land, label, board.water)
     right, down = _changes(grid)
     edge = right | down
     edge[:, 1:] |= right[:, :-1]
@@ -138,9 +173,9 @@ def base_pixels(label: np.ndarray) -> np.ndarray:
     k = SHADOW_PIXELS
     shadow = np.zeros(land.shape, bool)
     shadow[k:, k:] = land[:-k, :-k]
-    out[shadow & ~land] = SHADOW
-    out[edge] = PROVINCE_LINE
-    out[coast] = COAST
+    out[shadow & ~land] = board.shadow
+    out[edge] = board.province_line
+    out[coast] = board.coast
     return out
 
 
@@ -154,18 +189,22 @@ def _touches(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def with_state_lines(label: np.ndarray, base: np.ndarray, owner_of: np.ndarray) -> np.ndarray:
-    """The base pixels with two-pixel lines where neighbouring land has different owners.
+def owner_numbers(board: Board, owners: list[int]) -> np.ndarray:
+    """A lookup from pixel value to the number of its province's owner (NO_OWNER for water and lines)."""
+    table = np.full(board.codes, NO_OWNER, dtype=np.uint16)
+    table[: board.n] = owners
+    return table
 
-    owner_of maps a palette index to its owner's number (uint8, size 256; 255 for water and lines).
-    """
+
+def with_state_lines(board: Board, label: np.ndarray, base: np.ndarray, owner_of: np.ndarray) -> np.ndarray:
+    """The base pixels with two-pixel lines where neighbouring land has different owners (owner_numbers)."""
     owners = owner_of[label]
     right, down = _changes(owners)
     line = right | down
     line[:, 1:] |= right[:, :-1]
     line[1:, :] |= down[:-1, :]
-    line &= (label < SHADOW) & (base != COAST)
+    line &= (label < board.n) & (base != board.coast)
     line &= ~_touches(owners == NO_OWNER)
     out = base.copy()
-    out[line] = STATE_LINE
+    out[line] = board.state_line
     return out
