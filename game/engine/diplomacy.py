@@ -412,20 +412,23 @@ def expire_proposals(turn: Turn) -> None:
 def update_cohesion(turn: Turn, metrics: Metrics) -> None:
     """Recompute every pact's cohesion from values, shared threat (or purpose) and its record."""
     state, rules = turn.state, turn.state.rules
-    col = {n: i for i, n in enumerate(metrics.ids)}
-    for ag in [a for a in state.agreements.values() if a.kind == PACT]:
-        members = [m for m in ag.members if m in col]
-        parts = cohesion_parts(turn, ag, members, metrics, col)
+    pacts = [a for a in state.agreements.values() if a.kind == PACT]
+    if not pacts:
+        return
+    values, threat = cohesion_sources(turn, pacts, metrics)
+    for ag, similarity, shared in zip(pacts, values, threat, strict=True):
+        record = rules.record_start + rules.record_honoured * ag.honoured - rules.record_broken * ag.broken
+        record = min(1.0, max(0.0, record))
         faded = ag.purpose if ag.renewed == state.turn else ag.purpose * rules.purpose_decay
-        ag.purpose = max(parts["threat"], faded)
+        ag.purpose = max(float(shared), faded)
         if ag.purpose < rules.purpose_floor:
             ag.purpose = 0.0
         before = ag.cohesion
         ag.cohesion = round(
             100
-            * parts["values"] ** rules.cohesion_values_weight
+            * float(similarity) ** rules.cohesion_values_weight
             * ag.purpose**rules.cohesion_threat_weight
-            * parts["record"] ** rules.cohesion_record_weight,
+            * record**rules.cohesion_record_weight,
             2,
         )
         if before >= rules.free_exit_cohesion > ag.cohesion:
@@ -436,30 +439,30 @@ def update_cohesion(turn: Turn, metrics: Metrics) -> None:
                 agreement=ag.id,
                 name=ag.name,
                 cohesion=ag.cohesion,
-                values=round(parts["values"], 2),
+                values=round(float(similarity), 2),
                 threat=round(ag.purpose, 2),
-                record=round(parts["record"], 2),
+                record=round(record, 2),
             )
         if ag.cohesion <= 0:
             turn.remove_agreement(ag.id, "cohesion gone")
 
 
-def cohesion_parts(turn: Turn, ag: Agreement, members: list[str], metrics: Metrics, col: dict) -> dict:
-    """The three sources of a pact's cohesion, each 0-1."""
-    state, rules = turn.state, turn.state.rules
-    values = np.array([state.nations[m].values for m in members], dtype=float)
+def cohesion_sources(turn: Turn, pacts: list[Agreement], metrics: Metrics) -> tuple[np.ndarray, np.ndarray]:
+    """Value similarity and shared threat (each 0-1) of every pact at once, from a membership matrix."""
+    rules, n = turn.state.rules, len(metrics.ids)
+    col = {nation: i for i, nation in enumerate(metrics.ids)}
+    member = np.zeros((len(pacts), n))
+    for k, ag in enumerate(pacts):
+        member[k, [col[m] for m in ag.members if m in col]] = 1.0
+    size = member.sum(1)
+    values = np.array([turn.state.nations[x].values for x in metrics.ids], dtype=float)
     gaps = np.abs(values[:, None, :] - values[None, :, :]).mean(-1)
-    k = len(members)
-    similarity = max(0.0, 1 - gaps.sum() / (k * (k - 1))) if k > 1 else 1.0
-    shared = 0.0
-    outsiders = [col[o] for o in metrics.ids if o not in ag.members]
-    rows = [col[m] for m in members]
-    if outsiders and len(metrics.ids) > 1:
-        common = metrics.threat[np.ix_(rows, outsiders)].mean(0).max()  # the outsider all fear most
-        n = len(metrics.ids)
-        usual = metrics.threat[rows].sum() / (len(rows) * (n - 1))  # what members feel from anyone
-        level = (common - usual - rules.threat_floor) / (rules.threat_reference - rules.threat_floor)
-        shared = float(min(1.0, max(0.0, level)))
-    record = rules.record_start + rules.record_honoured * ag.honoured - rules.record_broken * ag.broken
-    record = min(1.0, max(0.0, record))
-    return {"values": float(similarity), "threat": shared, "record": record}
+    pairs = np.maximum(size * (size - 1), 1)
+    similarity = np.clip(1 - np.einsum("ka,ab,kb->k", member, gaps, member) / pairs, 0.0, 1.0)
+    if n < 2:
+        return similarity, np.zeros(len(pacts))
+    felt = member @ metrics.threat / np.maximum(size, 1)[:, None]  # members' mean threat from each state
+    common = np.where(member > 0, -np.inf, felt).max(1)  # the outsider all fear most
+    usual = member @ metrics.threat.sum(1) / np.maximum(size * (n - 1), 1)  # what members feel from anyone
+    level = (common - usual - rules.threat_floor) / (rules.threat_reference - rules.threat_floor)
+    return similarity, np.clip(np.nan_to_num(level, neginf=0.0), 0.0, 1.0)
