@@ -31,12 +31,16 @@ class TheoryPlayer:
         self.personality = personality
         self.difficulty = difficulty
         self.seed = seed
+        self.regime = ""  # the controller's personality when last seen: a regime change replaces ours
 
     def decide(self, view: GameState) -> list[Order]:
         """This turn's legal orders; the view is only read."""
         nation = view.nations.get(self.nation)
         if nation is None or not nation.alive or view.over:
             return []
+        if self.regime and nation.controller.personality != self.regime:
+            self.personality = nation.controller.personality
+        self.regime = nation.controller.personality
         sit = situation(view, self.nation, self.personality, self.difficulty, self.seed)
         orders = best_plan(sit) if self.difficulty == "hard" else plan(sit, Knobs())
         accepted, _ = validate(view, self.nation, orders)

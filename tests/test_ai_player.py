@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -119,3 +121,21 @@ def test_the_ai_sees_only_its_own_proposals() -> None:
         for order in TheoryPlayer(nation, "balance_of_threat", "normal", 1).decide(view):
             if order.type == "answer":
                 assert any(p.id == order.proposal and p.recipient == nation for p in view.proposals)
+
+
+def test_a_regime_change_gives_the_state_its_new_personality() -> None:
+    state = new_state(load_scenario("maps/tutorial.yaml"), 1)
+    player = TheoryPlayer("OST", "bandwagoner", "normal", 1)
+    player.decide(observe(state, "OST"))
+    assert player.personality == "bandwagoner"
+    state.nations["OST"].controller.personality = "soft_balancer"  # as a scripted regime change does
+    player.decide(observe(state, "OST"))
+    assert player.personality == "soft_balancer"
+
+
+def test_the_ai_never_imports_pygame() -> None:
+    code = (
+        "import sys, ai.player, ai.tournament, ai.bench, ai.lookahead; "
+        "assert not any(m == 'pygame' or m.startswith('pygame.') for m in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
