@@ -15,7 +15,7 @@ from game.ui import driver
 from game.ui.app import App
 from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
-from game.ui.settings import Settings
+from game.ui.settings import MIN_SIZE, Settings
 from game.ui.setup_screen import SetupScreen
 from game.ui.text import t
 from game.ui.theme import SAFE_STATE_COLOURS, hex_colour
@@ -212,3 +212,12 @@ def test_a_map_of_more_provinces_than_a_palette_holds_is_drawn_and_hit(app):
         assert sum(abs(a - b) for a, b in zip(pixel, expected, strict=True)) < 40, (province, pixel, expected)
     driver.click_at(app, board.centre_of("p0_0"))
     assert screen.source == "p0_0" and board.marks["p0_1"] == "reinforce"
+
+
+def test_a_window_made_too_small_grows_back_and_the_game_goes_on(app):
+    screen = tutorial(app)
+    pygame.display.set_mode((320, 200), pygame.RESIZABLE)  # what the system does as the player drags the edge
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=320, h=200, size=(320, 200)))
+    app.step(2)
+    assert app.size[0] >= MIN_SIZE[0] and app.size[1] >= MIN_SIZE[1]
+    assert screen.map.rect.w > 0 and screen.map.province_at(screen.map.centre_of("kardos")) == "kardos"

@@ -11,7 +11,7 @@ import pygame_gui
 
 from game.ui import theme
 from game.ui.screen import Screen
-from game.ui.settings import Settings, load_settings, save_settings
+from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
 from game.ui.sound import Sounds
 from game.ui.text import set_language, t
 
@@ -112,9 +112,12 @@ class App:
         self._rebuild()
 
     def resize(self, width: int, height: int) -> None:
+        """Lay the screens out again for a new window size (a window made too small grows back to the minimum)."""
+        if not self.settings.fullscreen and (width < MIN_SIZE[0] or height < MIN_SIZE[1]):
+            pygame.display.set_mode((max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1])), pygame.RESIZABLE)
         self.surface = pygame.display.get_surface()
         if not self.settings.fullscreen:
-            self.settings.width, self.settings.height = width, height
+            self.settings.width, self.settings.height = self.size
             save_settings(self.settings, self.settings_file)
         if self.scale != self.theme_scale:
             self.manager = self._new_manager()
