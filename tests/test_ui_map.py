@@ -147,7 +147,7 @@ def test_the_panel_and_the_bar_explain_their_figures_on_hover(app):
     assert "aggressive intentions" in threat[1]
     pact = next(lines for _, lines in screen.panel.tips if lines[0] == t("map.pact", name="River Pact"))
     assert pact[1] == t("map.members", members="Kardessa, Dravia")
-    box, lines = screen.bar_tips[-1]
+    box, lines = screen.bar.tips[-1]
     assert screen.tooltip_at(box.center) == [t("top.treasury", value=15.0), t("top.treasury_tip")]
 
 

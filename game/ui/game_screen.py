@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pygame
@@ -31,6 +30,7 @@ from game.ui.settings import saves_dir
 from game.ui.state_panel import StatePanel
 from game.ui.text import t
 from game.ui.theme import PALETTE, state_colours
+from game.ui.top_bar import TopBar
 from game.ui.turn_flow import TurnFlow, player_factory
 
 TOAST_SECONDS = 4.0
@@ -78,7 +78,6 @@ class GameScreen(Screen):
         self.resolving = False
         self.toast: tuple[str, bool] | None = None
         self.toast_left = 0.0
-        self.spin = 0.0
         self.split, self.spend = DEFAULT_SPLIT, DEFAULT_SPEND
         self._table_image: pygame.Surface | None = None
         self._table_key: tuple | None = None
@@ -107,7 +106,7 @@ class GameScreen(Screen):
         elif self.map.rect != self.layout.map:
             self.map.fit_to(self.layout.map)
         self.panel = StatePanel(self.layout.panel, self.app.scale)
-        self._build_bar()
+        self.bar = TopBar(self.manager, self.root, self.layout.bar, self.px)
         self._build_orders()
         self.log_box = UITextBox(
             log_html(self.flow.log, self.me), self.layout.log, self.manager, container=self.root
@@ -132,18 +131,6 @@ class GameScreen(Screen):
                 chip.select()
             self.toggles[chip] = layer
             x += width + self.px(6)
-
-    def _build_bar(self) -> None:
-        bar, h = self.layout.bar, self.px(34)
-        y = bar.y + (bar.h - h) // 2
-        x = bar.right - self.px(8)
-        self.bar_buttons: dict[UIButton, str] = {}
-        for key in ("top.menu", "top.help", "top.save", "top.assembly"):
-            w = self.px(84)
-            x -= w
-            self.bar_buttons[widgets.button(self.manager, self.root, pygame.Rect(x, y, w, h), key)] = key
-            x -= self.px(6)
-        self.bar_right = x
 
     def _build_orders(self) -> None:
         r, pad = self.layout.budget, self.px(16)
@@ -492,7 +479,7 @@ class GameScreen(Screen):
             setattr(self.map.layers, layer, shown)
             element.select() if shown else element.unselect()
             return True
-        key = self.bar_buttons.get(element)
+        key = self.bar.buttons.get(element)
         if key == "top.menu":
             from game.ui.menu_screen import MenuScreen
 
@@ -528,7 +515,7 @@ class GameScreen(Screen):
             name = self.view.nations[self.me].name
             self.app.push(HandoverScreen(self.app, name, self.colours[self.me], None, self.view.turn))
             return
-        self.spin = (self.spin + dt * 5) % (2 * math.pi)
+        self.bar.update(dt)
         self.toast_left = max(0.0, self.toast_left - dt)
         if self.resolving and not self.flow.thinking:
             self.finish_turn()
@@ -536,7 +523,7 @@ class GameScreen(Screen):
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self._table(), (0, 0))
-        self._draw_bar(surface)
+        self.bar.draw(surface, self.flow, self.view, self.me, self.colours, self.resolving)
         self.map.draw(surface)
         self.panel.draw(surface, self.view, self.metrics, self.selected, self.me, self.colours)
 
@@ -552,73 +539,13 @@ class GameScreen(Screen):
             self._table_image, self._table_key = table, key
         return self._table_image
 
-    def _draw_bar(self, surface: pygame.Surface) -> None:
-        bar = self.layout.bar
-        pygame.draw.rect(surface, PALETTE.wood, bar)
-        pygame.draw.line(surface, PALETTE.gold, bar.bottomleft, bar.bottomright, 2)
-        state, cy = self.flow.state, bar.centery
-        x = self.px(14)
-        x = paint.draw_text(
-            surface, state.title, (x, cy), self.px(20), PALETTE.parchment_light, True, "midleft", serif=True
-        ).right
-        year = self.flow.game.record.scenario.get("year")
-        when = t("top.turn", turn=state.turn, limit=state.rules.turn_limit)
-        if year is not None:
-            when += " · " + t("top.year", year=year + state.turn - 1)
-        x = paint.draw_text(
-            surface, when, (x + self.px(18), cy), self.px(15), PALETTE.parchment, anchor="midleft"
-        ).right
-        x += self.px(22)
-        me = self.me
-        if state.over:
-            phase = t("top.phase_over")
-        elif self.resolving:
-            phase = t("top.phase_thinking")
-        elif me:
-            phase = t("top.phase_orders", state=self.view.nations[me].name)
-            pygame.draw.circle(surface, self.colours[me], (x + self.px(8), cy), self.px(8))
-            pygame.draw.circle(surface, PALETTE.parchment_light, (x + self.px(8), cy), self.px(8), 2)
-            x += self.px(22)
-        else:
-            phase = t("top.phase_watch")
-        x = paint.draw_text(
-            surface, phase, (x, cy), self.px(15), PALETTE.parchment_light, True, "midleft"
-        ).right
-        right = self.bar_right - self.px(10)
-        self.bar_tips: list[tuple[pygame.Rect, list[str]]] = []
-        if me:
-            n = self.view.nations[me]
-            for key, value in (("top.legitimacy", n.legitimacy), ("top.treasury", n.treasury)):
-                text = t(key, value=value)
-                box = paint.draw_text(
-                    surface, text, (right, cy), self.px(15), PALETTE.parchment_light, True, "midright"
-                )
-                self.bar_tips.append((box, [text, t(f"{key}_tip")]))
-                right = box.left - self.px(18)
-        if self.flow.thinking:
-            self._draw_thinking(surface, (right - self.px(10), cy))
-
-    def _draw_thinking(self, surface: pygame.Surface, at: tuple[int, int]) -> None:
-        label = paint.draw_text(surface, t("top.thinking"), at, self.px(14), PALETTE.gold, anchor="midright")
-        centre = (label.left - self.px(14), at[1])
-        radius = self.px(8)
-        for i in range(8):
-            a = self.spin + i * math.pi / 4
-            shade = PALETTE.gold if i > 4 else PALETTE.wood_dark
-            pygame.draw.circle(
-                surface,
-                shade,
-                (centre[0] + radius * math.cos(a), centre[1] + radius * math.sin(a)),
-                self.px(2),
-            )
-
     def tooltip_at(self, pos: tuple[int, int]) -> list[str]:
         """What the pointer is over on the board, in the state's panel or among the bar's figures."""
         if self.map.rect.collidepoint(pos):
             return self.map.tooltip_at(pos)
         if self.panel.rect.collidepoint(pos):
             return self.panel.tooltip_at(pos)
-        return next((lines for box, lines in self.bar_tips if box.collidepoint(pos)), [])
+        return self.bar.tooltip_at(pos)
 
     def draw_over(self, surface: pygame.Surface) -> None:
         if not (self.dialog and self.dialog.open):

@@ -1,0 +1,102 @@
+"""The bar across the top of the game screen: the scenario and the turn, whose orders, the player's figures, buttons."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton
+
+from game.engine.state import GameState
+from game.ui import paint, widgets
+from game.ui.text import t
+from game.ui.theme import PALETTE, Colour
+from game.ui.turn_flow import TurnFlow
+
+BUTTONS = ("top.menu", "top.help", "top.save", "top.assembly")  # right to left
+
+
+class TopBar:
+    """Draws the bar each frame; its buttons live in the screen's container."""
+
+    def __init__(
+        self, manager: pygame_gui.UIManager, container, rect: pygame.Rect, px: Callable[[float], int]
+    ) -> None:
+        self.rect, self.px = rect, px
+        self.spin = 0.0  # the thinking indicator's angle
+        self.tips: list[tuple[pygame.Rect, list[str]]] = []
+        h = px(34)
+        y = rect.y + (rect.h - h) // 2
+        x = rect.right - px(8)
+        self.buttons: dict[UIButton, str] = {}
+        for key in BUTTONS:
+            x -= px(84)
+            self.buttons[widgets.button(manager, container, pygame.Rect(x, y, px(84), h), key)] = key
+            x -= px(6)
+        self.right = x
+
+    def update(self, dt: float) -> None:
+        self.spin = (self.spin + dt * 5) % (2 * math.pi)
+
+    def tooltip_at(self, pos: tuple[int, int]) -> list[str]:
+        return next((lines for box, lines in self.tips if box.collidepoint(pos)), [])
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        flow: TurnFlow,
+        view: GameState,
+        me: str | None,
+        colours: dict[str, Colour],
+        resolving: bool,
+    ) -> None:
+        px, bar = self.px, self.rect
+        pygame.draw.rect(surface, PALETTE.wood, bar)
+        pygame.draw.line(surface, PALETTE.gold, bar.bottomleft, bar.bottomright, 2)
+        state, cy = flow.state, bar.centery
+        x = paint.draw_text(
+            surface, state.title, (px(14), cy), px(20), PALETTE.parchment_light, True, "midleft", serif=True
+        ).right
+        year = flow.game.record.scenario.get("year")
+        when = t("top.turn", turn=state.turn, limit=state.rules.turn_limit)
+        if year is not None:
+            when += " · " + t("top.year", year=year + state.turn - 1)
+        x = paint.draw_text(
+            surface, when, (x + px(18), cy), px(15), PALETTE.parchment, anchor="midleft"
+        ).right + px(22)
+        if state.over:
+            phase = t("top.phase_over")
+        elif resolving:
+            phase = t("top.phase_thinking")
+        elif me:
+            phase = t("top.phase_orders", state=view.nations[me].name)
+            pygame.draw.circle(surface, colours[me], (x + px(8), cy), px(8))
+            pygame.draw.circle(surface, PALETTE.parchment_light, (x + px(8), cy), px(8), 2)
+            x += px(22)
+        else:
+            phase = t("top.phase_watch")
+        paint.draw_text(surface, phase, (x, cy), px(15), PALETTE.parchment_light, True, "midleft")
+        right = self.right - px(10)
+        self.tips = []
+        if me:
+            n = view.nations[me]
+            for key, value in (("top.legitimacy", n.legitimacy), ("top.treasury", n.treasury)):
+                text = t(key, value=value)
+                box = paint.draw_text(
+                    surface, text, (right, cy), px(15), PALETTE.parchment_light, True, "midright"
+                )
+                self.tips.append((box, [text, t(f"{key}_tip")]))
+                right = box.left - px(18)
+        if flow.thinking:
+            self._draw_thinking(surface, (right - px(10), cy))
+
+    def _draw_thinking(self, surface: pygame.Surface, at: tuple[int, int]) -> None:
+        """The words and a turning ring of dots, while the AI decides in its thread."""
+        label = paint.draw_text(surface, t("top.thinking"), at, self.px(14), PALETTE.gold, anchor="midright")
+        centre, radius = (label.left - self.px(14), at[1]), self.px(8)
+        for i in range(8):
+            a = self.spin + i * math.pi / 4
+            dot = (centre[0] + radius * math.cos(a), centre[1] + radius * math.sin(a))
+            pygame.draw.circle(surface, PALETTE.gold if i > 4 else PALETTE.wood_dark, dot, self.px(2))
