@@ -233,3 +233,11 @@ def test_answering_a_proposal_says_what_accepting_commits_to(app):
     driver.click(app, dialog.confirm_button)
     assert [(o.type, o.accept) for o in screen.flow.orders["KAR"]] == [("answer", True)]
     assert accept not in [i["text"] for i in dialog.list.item_list]  # answered: no longer offered
+
+
+def test_clicking_another_of_ones_own_stacks_selects_it_instead(app):
+    screen = game_screen(app)
+    click_province(app, screen, "highmoor")
+    assert screen.source == "highmoor" and "saltmarsh" not in screen.map.marks
+    click_province(app, screen, "saltmarsh")
+    assert screen.source == "saltmarsh" and screen.dialog is None and screen.flow.orders["KAR"] == []

@@ -9,7 +9,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel, UITextBox
 
 from game.engine import compute_metrics
-from game.engine.orders import Budget, DeclareWar, Move, Order, move_kind
+from game.engine.orders import Budget, DeclareWar, Move, Order, check, move_kind
 from game.saves import SaveError
 from game.session import Game
 from game.ui import choices, paint, theme, widgets
@@ -272,10 +272,10 @@ class GameScreen(Screen):
             return
         owner = self.view.provinces[province].owner
         me = self.me
-        if self.source and province != self.source:
-            self.order_move(self.source, province)
-            return
         here = self.view.forces.get(province, {}).get(me, 0) if me else 0
+        if self.source and province != self.source and (province in self.map.marks or not here):
+            self.order_move(self.source, province)  # a legal destination, or one whose refusal explains why
+            return
         self.selected = owner
         if here and not self.resolving:
             self.select_source(province)
@@ -305,11 +305,10 @@ class GameScreen(Screen):
         """Ask how much to move when the move is legal; else show the engine's reason at once."""
         me, available = self.me, self.available(source)
         probe = Move(me, source, dest, max(1, available))
-        reason = self.flow.give(probe)
+        reason = check(self.flow.state, probe, self.flow.plan(me))
         if reason:
             self._after_order(probe, reason)
             return
-        self.flow.take_back()
         kind = move_kind(self.view, me, dest, self.flow.plan(me).wars)
         owner = self.view.nations[self.view.provinces[dest].owner].name
         note = t("move.attack_note", owner=owner) if kind == "attack" else t("move.reinforce_note")
