@@ -186,6 +186,7 @@ class App:
         Called between turns: the game's long-lived objects then no longer lengthen the collector's
         pauses, which would otherwise fall in the middle of frames while the AI's thread allocates.
         """
+        gc.unfreeze()  # what was kept last time may be garbage by now (closed screens' widgets hold cycles)
         gc.collect()
         gc.freeze()
 
