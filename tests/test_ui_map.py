@@ -221,3 +221,21 @@ def test_a_window_made_too_small_grows_back_and_the_game_goes_on(app):
     app.step(2)
     assert app.size[0] >= MIN_SIZE[0] and app.size[1] >= MIN_SIZE[1]
     assert screen.map.rect.w > 0 and screen.map.province_at(screen.map.centre_of("kardos")) == "kardos"
+
+
+def test_setup_says_when_nobody_plays_and_when_the_seed_is_not_a_number(app):
+    screen = app.push(SetupScreen(app))
+    app.step(2)
+    assert screen.note.html_text == ""
+    menu = next(m for m, nation in screen.who.items() if nation == "KAR")
+    driver.click(app, menu)
+    options = menu.menu_states["expanded"].options_selection_list
+    ai = next(
+        i for i in options.item_list if i["text"] == t("setup.ai", personality=t("personalities.hegemon"))
+    )
+    driver.click(app, ai["button_element"], frames=5)
+    assert screen.controllers["KAR"][:2] == ("ai", "hegemon")
+    assert t("setup.no_human") in screen.note.html_text
+    screen.seed_entry.set_text("")
+    driver.press(app, pygame.K_RETURN)
+    assert isinstance(app.top, SetupScreen) and t("setup.bad_seed") in screen.note.html_text

@@ -46,7 +46,7 @@ class MenuScreen(Screen):
         widgets.label(
             self.manager, self.root, pygame.Rect(r.x, r.y + pad, r.w, self.px(60)), t("app.title"), "@title"
         )
-        tagline = pygame.Rect(r.x + pad, r.y + pad + self.px(62), r.w - 2 * pad, self.px(26))
+        tagline = pygame.Rect(r.x + pad // 2, r.y + pad + self.px(62), r.w - pad, self.px(28))
         widgets.label(self.manager, self.root, tagline, t("app.tagline"), "@subtitle")
         self.buttons = {}
         save = latest_save()

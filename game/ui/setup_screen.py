@@ -131,7 +131,7 @@ class SetupScreen(Screen):
         a = self.areas()
         w = self.app.size[0]
         widgets.label(
-            self.manager, self.root, pygame.Rect(0, self.px(14), w, self.px(48)), t("setup.title"), "@title"
+            self.manager, self.root, pygame.Rect(0, self.px(4), w, self.px(66)), t("setup.title"), "@title"
         )
         left = a["left"]
         widgets.label(
@@ -173,6 +173,9 @@ class SetupScreen(Screen):
         self.seed_button = widgets.button(
             self.manager, self.root, pygame.Rect(left.x, y, left.w, self.px(34)), "setup.new_seed"
         )
+        note = pygame.Rect(left.x, y + self.px(46), left.w, left.bottom - y - self.px(56))
+        self.note = widgets.text_box(self.manager, self.root, note, "", "@plain_text")
+        self.refresh_note()
         self.briefing = UITextBox(self._briefing_html(), a["briefing"], self.manager, container=self.root)
         self._build_players(a["right"])
         b = a["buttons"]
@@ -313,11 +316,23 @@ class SetupScreen(Screen):
             self.controllers[nation] = ("ai", PERSONALITIES[choice - 1], difficulty)
         menu = next(m for m, n in self.level.items() if n == nation)
         menu.disable() if choice == 0 else menu.enable()
+        self.refresh_note()
+
+    def refresh_note(self, problem: str = "") -> None:
+        """A word under the seed: a problem with it, or that nobody plays in person."""
+        watching = self.choice.scenario is not None and all(
+            k != "human" for k, _, _ in self.controllers.values()
+        )
+        text = problem or (t("setup.no_human") if watching else "")
+        self.note.set_text(f"<i>{widgets.escape(text)}</i>" if text else "")
 
     def start(self) -> None:
         scenario = self.choice.scenario
         text = self.seed_entry.get_text().strip()
-        if scenario is None or not text.isdigit():
+        if scenario is None:
+            return
+        if not text.isdigit():
+            self.refresh_note(t("setup.bad_seed"))
             return
         from game.ui.game_screen import GameScreen
 
