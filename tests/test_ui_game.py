@@ -137,6 +137,10 @@ def test_ctrl_z_takes_back_the_last_order(app):
     click_province(app, screen, "eastwatch")
     driver.click(app, screen.dialog.confirm_button)
     assert len(screen.flow.orders["KAR"]) == 1
+    a, b = screen.map.centre_of("kardos"), screen.map.centre_of("eastwatch")
+    arrow = ((a[0] * 2 + b[0]) // 3, (a[1] * 2 + b[1]) // 3)
+    planned = t("map.planned_move", strength=5, source="Kardos", dest="Eastwatch")
+    assert screen.map.tooltip_at(arrow) == [planned]
     driver.press(app, pygame.K_z, pygame.KMOD_CTRL)
     assert screen.flow.orders["KAR"] == []
     assert screen.map.arrows == []

@@ -204,7 +204,8 @@ class DiplomacyDialog(Dialog):
             manager,
             container=self.window,
         )
-        top = pad + self.px(44)
+        heading = pad + self.px(42)
+        top = heading + self.px(24)
         list_w = self.px(380)
         height = self.inner.h - top - self.px(66)
         self.list_rect = pygame.Rect(pad, top, list_w, height)
@@ -212,6 +213,9 @@ class DiplomacyDialog(Dialog):
         meaning = pygame.Rect(
             pad + list_w + self.px(12), top, self.inner.w - list_w - 2 * pad - self.px(12), height
         )
+        for key, rect in (("diplomacy.options", self.list_rect), ("diplomacy.meaning", meaning)):
+            place = pygame.Rect(rect.x, heading, rect.w, self.px(22))
+            widgets.label(manager, self.window, place, t(key), "@small")
         self.meaning = UITextBox(self._meaning_html(None), meaning, manager, container=self.window)
         self.buttons("diplomacy.confirm", "diplomacy.close")
         self.choices: list[Choice] = []

@@ -527,6 +527,11 @@ class MapView:
                 where = t("map.piece_where", province=self.state.provinces[p].name)
                 return [t("map.piece", state=names[nation], strength=strength), where]
         reach = 6 * self._k()
+        for source, dest, strength in self.arrows:
+            start, end = (self.centre_of(p) for p in (source, dest))
+            if _near(pos, start, end, reach * 1.5):
+                names = {p: self.state.provinces[p].name for p in (source, dest)}
+                return [t("map.planned_move", strength=strength, source=names[source], dest=names[dest])]
         for _, segments, line in self._lines:
             if any(_near(here, a, b, reach) for a, b in segments):
                 return line.lines
