@@ -10,10 +10,11 @@ from ai.scoring import agreement_value, why_align, why_not
 from ai.situation import NOISE, Situation
 from ai.theories import RECIPROCAL
 from game.engine.orders import AdoptMission, Answer, AnswerCall, Expel, FundInstitution, Leave, Order, Propose
-from game.engine.state import BLOC, GUARANTEE, PACT, Agreement
+from game.engine.state import BLOC, GUARANTEE, PACT, Agreement, Proposal
 
 PROPOSAL_KIND = {"pact": "pact", "bloc": "bloc", "client": "guarantee_request", "patron": "guarantee_offer"}
 RELATION_OF = {"pact": "pact", "bloc": "bloc", "guarantee_offer": "client", "guarantee_request": "patron"}
+SENDER_ROLE = {"pact": "pact", "bloc": "bloc", "guarantee_offer": "patron", "guarantee_request": "client"}
 PROPOSALS = {"easy": 1, "normal": 2, "hard": 2}
 FADED = 0.6  # a pact whose purpose (the engine's shared threat) is below this has lost its common threat
 END_BALANCE = 0.1  # ... and ends when its members help this little against our current rival
@@ -24,7 +25,7 @@ def answers(sit: Situation) -> list[Order]:
     """Answers to the pacts, blocs and guarantees proposed to us last turn.
 
     A state keeps one pact, one bloc and one patron: of several offers of one kind it takes the best,
-    and it declines offers of a kind it already has (it invites their senders into its own instead).
+    and it declines offers of a kind it already has or has itself proposed to another state.
     """
     out: list[Order] = []
     taken: set[str] = set()
@@ -85,23 +86,17 @@ def _asked(sit: Situation) -> dict[str, set[str]]:
     """Our own pending proposals of new agreements: the states asked, by what we would be to them."""
     asked: dict[str, set[str]] = {}
     for p in sit.view.proposals:
-        if p.sender == sit.me and p.kind in PROPOSAL_KIND.values() and not p.agreement:
-            ours = {
-                "pact": "pact",
-                "bloc": "bloc",
-                "guarantee_offer": "patron",
-                "guarantee_request": "client",
-            }
-            asked.setdefault(ours[p.kind], set()).add(p.recipient)
+        if p.sender == sit.me and p.kind in SENDER_ROLE and not p.agreement:
+            asked.setdefault(SENDER_ROLE[p.kind], set()).add(p.recipient)
     return asked
 
 
-def _offer_value(sit: Situation, prop) -> float:
+def _offer_value(sit: Situation, prop: Proposal) -> float:
     ag = sit.view.agreements.get(prop.agreement)
     return agreement_value(sit, ag) if ag else sit.value(RELATION_OF[prop.kind], prop.sender)
 
 
-def _offer_text(sit: Situation, prop, ag: Agreement | None) -> str:
+def _offer_text(sit: Situation, prop: Proposal, ag: Agreement | None) -> str:
     sender = sit.name(prop.sender)
     if ag:
         return f"{sender}'s invitation into {ag.name}"
@@ -116,10 +111,10 @@ def _offer_text(sit: Situation, prop, ag: Agreement | None) -> str:
 def _held(sit: Situation, kind: str) -> Agreement | None:
     """The pact or bloc we are in, or the guarantee that protects us; None for other kinds."""
     if kind in ("pact", "bloc"):
-        mine = sit.view.agreements_of(sit.me, kind)
+        mine = sit.held(kind)
         return max(mine, key=lambda a: (len(a.members), a.id)) if mine else None
     if kind == "client":
-        return next((a for a in sit.view.agreements_of(sit.me, GUARANTEE) if a.patron != sit.me), None)
+        return next((a for a in sit.held(GUARANTEE) if a.patron != sit.me), None)
     return None
 
 
@@ -196,7 +191,7 @@ def departures(sit: Situation) -> list[Order]:
     out: list[Order] = []
     rules, me = sit.view.rules, sit.me
     treasury = sit.view.nations[me].treasury
-    for ag in sorted(sit.view.agreements_of(me), key=lambda a: a.id):
+    for ag in sit.mine:
         value = sit.perceive(agreement_value(sit, ag))
         fading = ag.kind == PACT and ag.purpose < FADED and _balance_in(sit, ag) < END_BALANCE
         if (
@@ -297,7 +292,7 @@ def _withdrawal(sit: Situation, ag: Agreement, value: float) -> Order | None:
 def expulsions(sit: Situation) -> list[Order]:
     """A pact leader expels members that refused its calls to arms."""
     out: list[Order] = []
-    for ag in sit.view.agreements_of(sit.me, PACT):
+    for ag in sit.held(PACT):
         if ag.leader != sit.me or len(ag.members) <= 2:
             continue
         for refuser in ag.refusers:
@@ -321,7 +316,7 @@ def institutions(sit: Situation) -> list[Order]:
     share = sit.p.institution
     treasury = sit.view.nations[sit.me].treasury
     out: list[Order] = []
-    for ag in sorted(sit.view.agreements_of(sit.me, BLOC), key=lambda a: a.id):
+    for ag in sit.held(BLOC):
         missing = sit.view.rules.institution_cost - ag.institution_funds
         amount = round(min(share * treasury, missing), 2)
         if ag.institution or share <= 0 or amount < 0.5:

@@ -6,7 +6,7 @@ import numpy as np
 
 from ai.explain import pct, reason
 from ai.situation import Situation
-from ai.theories import personality, predicted_tally, vote_of, vote_scores
+from ai.theories import column, predicted_tally, vote_of, vote_scores
 from game.engine.orders import Order, Table, Vote
 
 RESOLUTION_GAP = 2  # turns after a resolution against a state before another is tabled
@@ -187,11 +187,10 @@ def _our_turn_to_table(sit: Situation, k: int, why: str) -> bool:
     b = sit.board
     if why == "rival":
         return True
-    table = np.array([personality(x).assembly.table > 0 for x in sit.names])
+    table = column(sit.names, "assembly.table") > 0
     friends = b.partner[:, k] | b.bloc[:, k]
     if why == "strongest":
-        against = np.array([personality(x).assembly.against_strongest > 0 for x in sit.names])
-        able = against & (sit.rel.rivals.alarm >= 0.5)
+        able = (column(sit.names, "assembly.against_strongest") > 0) & (sit.rel.rivals.alarm >= 0.5)
     else:
         fights = b.war[k] | (b.partner.astype(float) @ b.war[k].astype(float) > 0)
         able = fights | (b.m.threat[:, k] >= 0.45)

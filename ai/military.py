@@ -202,6 +202,9 @@ def war_choice(
     if p.war.start_edge <= 0 or not knobs.wars:
         return None
     legitimacy = view.nations[sit.me].legitimacy
+    rival = int(sit.rel.rivals.rival[i])
+    if not view.authorizations and b.share[rival] < p.war.prevent_share and not _may_expand(sit, legitimacy):
+        return None  # no reason to fight anyone this turn
     best = None
     for k in np.flatnonzero(b.m.proximity[i] >= 0.999):
         target = b.ids[int(k)]
@@ -240,19 +243,24 @@ def _war_motive(sit: Situation, k: int, legitimacy: float) -> tuple[str, str] | 
     if is_rival and b.share[k] >= p.war.prevent_share:
         clause, _ = rival_clause(sit)
         return "balance_of_power", f"{clause} — it must be stopped before it dominates"
-    calm = not b.war[sit.i].any() and b.aggression[sit.i] < CALM_AGGRESSION
-    if (
-        p.war.expand > 0
-        and calm
-        and legitimacy - view.rules.war_legitimacy_cost >= EXPAND_LEGITIMACY
-        and b.share[k] <= 0.5 * b.share[sit.i]
-        and not b.guards[:, k].any()
-    ):
+    if _may_expand(sit, legitimacy) and b.share[k] <= 0.5 * b.share[sit.i] and not b.guards[:, k].any():
         return (
             "balance_of_power",
             f"{sit.name(target)} is weak ({pct(b.share[k])} of all power) and unprotected, and its land adds to ours",
         )
     return None
+
+
+def _may_expand(sit: Situation, legitimacy: float) -> bool:
+    """Whether an expanding personality may start a war of conquest now: at peace, its record of
+    aggression faded, and enough legitimacy left after the war's cost."""
+    b, i = sit.board, sit.i
+    return (
+        sit.p.war.expand > 0
+        and not b.war[i].any()
+        and b.aggression[i] < CALM_AGGRESSION
+        and legitimacy - sit.view.rules.war_legitimacy_cost >= EXPAND_LEGITIMACY
+    )
 
 
 def operations(sit: Situation) -> list[Order]:

@@ -10,7 +10,7 @@ import numpy as np
 from ai.board import Board, board_for
 from ai.personalities import Personality
 from ai.theories import Relations, personality, relations, theory_name
-from game.engine.state import GameState
+from game.engine.state import Agreement, GameState
 
 NOISE = {"easy": 0.25, "normal": 0.0, "hard": 0.0}  # spread of the errors in an easy player's judgement
 
@@ -32,6 +32,14 @@ class Situation:
         """A value as this difficulty perceives it (easy adds noise)."""
         scale = NOISE[self.difficulty]
         return value + float(self.rng.normal(0, scale)) if scale else value
+
+    @functools.cached_property
+    def mine(self) -> list[Agreement]:
+        """Our agreements, in id order."""
+        return sorted(self.view.agreements_of(self.me), key=lambda a: a.id)
+
+    def held(self, kind: str) -> list[Agreement]:
+        return [a for a in self.mine if a.kind == kind]
 
     @functools.cached_property
     def rng(self) -> np.random.Generator:

@@ -7,7 +7,9 @@ matrices. docs/AI.md gives the formulas.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -33,6 +35,14 @@ def theory_name(name: str) -> str:
 
 def _weights(ps: list[Personality], get) -> np.ndarray:
     return np.array([float(get(p)) for p in ps])
+
+
+@functools.lru_cache(maxsize=512)
+def column(names: tuple[str, ...], path: str) -> np.ndarray:
+    """One weight of every state's personality, in board order, e.g. column(names, "assembly.margin");
+    shared, so never changed in place."""
+    get = attrgetter(path)
+    return np.array([float(get(personality(x))) for x in names])
 
 
 @dataclass
@@ -62,7 +72,7 @@ def rivals(board: Board, ps: list[Personality]) -> Rivals:
     lo = np.where(threat_mode, lo, np.maximum(lo, fair))
     hi = np.maximum(hi, lo + 0.1)
     alarm = np.clip((pressure - lo) / (hi - lo), 0, 1)
-    below = _weights(ps, lambda p: p.bandwagon_below)
+    below = np.array([p.bandwagon_below for p in ps], float)
     line = np.maximum(below * s[rival], 1e-9)
     weak = np.where(below > 0, np.clip(1 - s / line, 0, 1), 0.0)
     return Rivals(rival, pressure, alarm, weak)
@@ -121,7 +131,7 @@ def _relations(board: Board, ps: list[Personality]) -> Relations:
         "distrust": t,
         "stature": stature,
     }
-    w = {k: _weights(ps, lambda p, k=k: getattr(p.motives, k))[:, None] for k in _MOTIVES}
+    w = {k: _weights(ps, attrgetter(f"motives.{k}"))[:, None] for k in _MOTIVES}
     common = w["values"] * board.similarity - w["opposition"] * opposition - w["distrust"] * t
     drive = w["balance"] * balance + w["bandwagon"] * bandwagon
     extras = {
@@ -132,7 +142,7 @@ def _relations(board: Board, ps: list[Personality]) -> Relations:
     }
     value = {}
     for kind in KINDS:
-        affinity = _weights(ps, lambda p, kind=kind: getattr(p.agreements, kind))[:, None]
+        affinity = _weights(ps, attrgetter(f"agreements.{kind}"))[:, None]
         v = affinity * drive + common + extras[kind] + w["formality"] * FORMAL[kind]
         np.fill_diagonal(v, -np.inf)
         value[kind] = v
@@ -181,7 +191,6 @@ def vote_scores(board: Board, names: tuple[str, ...], sponsor: str, target: str)
 
 def _vote_scores(board: Board, names: tuple[str, ...], sponsor: str, target: str) -> VoteScores:
     n, t = board.n, board.m.threat
-    ps = [personality(x) for x in names]
     rel = relations(board, names)
     s, g = board.col.get(sponsor), board.col.get(target)
     eye = np.arange(n)
@@ -213,7 +222,7 @@ def _vote_scores(board: Board, names: tuple[str, ...], sponsor: str, target: str
         "by_threat": threat,
         "with_partners": partners,
     }
-    score = sum(_weights(ps, lambda p, k=k: getattr(p.assembly, k)) * v for k, v in parts.items())
+    score = sum(column(names, f"assembly.{k}") * v for k, v in parts.items())
     return VoteScores(np.asarray(score, float), parts)
 
 
@@ -224,7 +233,7 @@ def vote_of(score: float, margin: float) -> str:
 def predicted_tally(board: Board, names: tuple[str, ...], sponsor: str, target: str) -> tuple[int, int]:
     """Yes and no votes a resolution may expect, each state voting by its personality."""
     scores = vote_scores(board, names, sponsor, target).score
-    margins = np.array([personality(x).assembly.margin for x in names])
+    margins = column(names, "assembly.margin")
     yes = int((scores > margins).sum()) + (sponsor in board.col)
     no = int((scores < -margins).sum()) + (target in board.col)
     for x in (sponsor, target):
