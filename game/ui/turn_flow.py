@@ -13,6 +13,7 @@ from game.engine.orders import Budget, Plan, record
 from game.record import Orders, Record, scenario_meta
 from game.scenario import Scenario
 from game.session import Game, ai_player, new_state
+from game.ui.text import t
 from game.ui.worker import Worker
 
 
@@ -106,7 +107,7 @@ class TurnFlow:
     def give(self, order: Order) -> str | None:
         """Add an order of the current human; returns the engine's reason when it is illegal (not added)."""
         if order.actor != self.current:
-            return f"it is not {order.actor}'s turn to give orders"
+            return t("orders.not_your_turn")
         reason = check(self.state, order, self.plan(order.actor))
         if reason is None:
             self.orders[order.actor].append(order)
