@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from game.engine.economy import income_parts
 from game.engine.metrics import Metrics
 from game.engine.state import GameState
+
+
+def base_income_of(nation: str, metrics: Metrics) -> float:
+    """A living state's base income, as the metrics of the moment hold it."""
+    return float(metrics.economy[metrics.index(nation)])
 
 
 def objective_met(state: GameState, nation: str, metrics: Metrics) -> bool:
     n, rules = state.nations[nation], state.rules
     if not n.alive:
         return False
-    top_other = max((metrics.share_of(o) for o in metrics.ids if o != nation), default=0.0)
+    others = [share for other, share in zip(metrics.ids, metrics.share, strict=True) if other != nation]
+    top_other = float(max(others, default=0.0))
     return {
         "survive": len(state.owned(nation)) >= n.start_provinces,
-        "prosperity": income_parts(state, nation)["base"] >= rules.prosperity_growth * n.start_income,
+        "prosperity": base_income_of(nation, metrics) >= rules.prosperity_growth * n.start_income,
         "standing": n.legitimacy >= rules.standing_legitimacy,
         "hegemony": state.winner == nation or metrics.share_of(nation) >= rules.hegemony_share,
         "prevent_hegemony": top_other < rules.hegemony_share and state.winner in ("", nation),
@@ -34,7 +39,7 @@ def score(state: GameState, nation: str, metrics: Metrics) -> dict[str, float]:
             "total": 0.0,
         }
     territory = min(rules.score_cap, len(state.owned(nation)) / max(1, n.start_provinces))
-    economy = min(rules.score_cap, income_parts(state, nation)["base"] / max(1e-9, n.start_income))
+    economy = min(rules.score_cap, base_income_of(nation, metrics) / max(1e-9, n.start_income))
     parts = {
         "survival": rules.score_survival,
         "territory": rules.score_territory * territory,
