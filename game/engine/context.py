@@ -59,17 +59,19 @@ class Turn:
         self.state.calls = [c for c in self.state.calls if c.agreement != agreement_id]
 
 
-_ROLES = (
-    "actor",
-    "target",
-    "giver",
-    "receiver",
-    "patron",
-    "client",
-    "sponsor",
-    "ally",
-    "winner",
-    "loser",
-    "member",
-    "leader",
+_ROLES = frozenset(
+    (
+        "actor",
+        "target",
+        "giver",
+        "receiver",
+        "patron",
+        "client",
+        "sponsor",
+        "ally",
+        "winner",
+        "loser",
+        "member",
+        "leader",
+    )
 )
