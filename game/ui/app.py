@@ -18,7 +18,7 @@ from game.ui.text import set_language, t
 FPS = 60
 ROOM = (1200, 680)  # the window a UI scale of 1 needs; a smaller window lowers the scale in effect
 MIN_SCALE = 0.75
-SWITCH_INTERVAL = 0.00005  # seconds the AI's worker thread may hold the interpreter at a stretch
+SWITCH_INTERVAL = 0.0005  # seconds the AI's worker thread may hold the interpreter at a stretch
 
 
 class App:

@@ -40,7 +40,7 @@ def measure(map_path: Path, frames: int = FRAMES) -> FrameTimes:
     import pygame
 
     from game.scenario import load_scenario
-    from game.ui import driver
+    from game.ui import ai_process, driver
     from game.ui.app import App
     from game.ui.game_screen import GameScreen
     from game.ui.settings import Settings
@@ -60,11 +60,12 @@ def measure(map_path: Path, frames: int = FRAMES) -> FrameTimes:
             driver.move_to(app, screen.map.rect.center)
             app.step(WARM_UP)
             screen.map.warming.join()  # the zoom levels, computed once in the background
+            screen.flow.ai.wait()  # the AI's process has started and decided once
             stop, turns = threading.Event(), [0]
 
-            def think() -> None:
+            def think() -> None:  # the game's own way: a worker thread waiting for the AI's process
                 while not stop.is_set():
-                    screen.flow.game.decide()
+                    ai_process.decide(screen.flow.game)
                     turns[0] += 1
 
             worker = threading.Thread(target=think, daemon=True)

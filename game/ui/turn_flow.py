@@ -13,6 +13,7 @@ from game.engine.orders import Budget, Plan, record
 from game.record import Orders, Record, scenario_meta
 from game.scenario import Scenario
 from game.session import Game, ai_player, new_state
+from game.ui import ai_process
 from game.ui.text import t
 from game.ui.worker import Worker
 
@@ -56,7 +57,10 @@ class LogLine:
 
 @dataclass
 class TurnFlow:
-    """The turn in progress: the humans give orders one after another, the AI decides in the background."""
+    """The turn in progress: the humans give orders one after another, the AI decides in the background.
+
+    The AI starts deciding as the turn begins, in a worker thread that hands the work to the AI's process.
+    """
 
     game: Game
     orders: dict[str, list[Order]] = field(default_factory=dict)
@@ -92,7 +96,7 @@ class TurnFlow:
         """A new turn: no orders yet, the first human's seat, the AI starts deciding at once."""
         self.orders = {n: [] for n in self.humans}
         self.seat = 0
-        self.ai = None if self.state.over else Worker(self.game.decide)
+        self.ai = None if self.state.over else Worker(lambda: ai_process.decide(self.game))
 
     def view(self) -> GameState:
         """What the current human may see (everything, in an all-AI game)."""
