@@ -140,6 +140,7 @@ _NATION = attrgetter(
     "alive", "development", "production_factor", "legitimacy", "aggression", "controller.personality"
 )
 _OWNER = attrgetter("owner")
+_CONTROLLER, _PERSONALITY = attrgetter("controller"), attrgetter("personality")
 
 
 def public_key(view: GameState) -> tuple:
@@ -155,7 +156,7 @@ def public_key(view: GameState) -> tuple:
         view.over,
         tuple(map(_OWNER, view.provinces.values())),
         tuple(map(_NATION, view.nations.values())),
-        tuple(n.controller.personality for n in view.nations.values()),
+        tuple(map(_PERSONALITY, map(_CONTROLLER, view.nations.values()))),
         tuple((a.id, a.kind, a.patron, tuple(a.members)) for a in view.agreements.values()),
         tuple((w.id, tuple(w.attackers), tuple(w.defenders)) for w in view.wars.values()),
         tuple((r.id, tuple(r.votes.items())) for r in view.resolutions),
