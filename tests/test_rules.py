@@ -22,6 +22,7 @@ from game.engine.orders import (
     Vote,
     check,
 )
+from game.engine.scoring import scores
 from game.engine.state import Resolution, ScriptedEvent
 
 # A line of five states: A - B - C - D - E, one province each, 3 strength everywhere.
@@ -532,3 +533,12 @@ def test_an_authorized_war_is_not_held_as_aggression():
     s.authorizations["B"] = 5
     s, _ = resolve_turn(s, [DeclareWar("A", "B")])
     assert s.nations["A"].aggression == 0
+
+
+def test_preventing_a_hegemony_is_met_after_a_game_won_on_score():
+    s = line(turn_limit=1)
+    for n in s.nations.values():
+        n.objective = "prevent_hegemony"
+    s, _ = resolve_turn(s, [])
+    table = scores(s, compute_metrics(s))
+    assert s.winner and all(row["objective"] == s.rules.score_objective for row in table.values())

@@ -17,12 +17,13 @@ def objective_met(state: GameState, nation: str, metrics: Metrics) -> bool:
         return False
     others = [share for other, share in zip(metrics.ids, metrics.share, strict=True) if other != nation]
     top_other = float(max(others, default=0.0))
+    hegemon = next((x for x, m in state.nations.items() if m.hegemony_streak >= rules.hegemony_turns), "")
     return {
         "survive": len(state.owned(nation)) >= n.start_provinces,
         "prosperity": base_income_of(nation, metrics) >= rules.prosperity_growth * n.start_income,
         "standing": n.legitimacy >= rules.standing_legitimacy,
-        "hegemony": state.winner == nation or metrics.share_of(nation) >= rules.hegemony_share,
-        "prevent_hegemony": top_other < rules.hegemony_share and state.winner in ("", nation),
+        "hegemony": hegemon == nation or metrics.share_of(nation) >= rules.hegemony_share,
+        "prevent_hegemony": top_other < rules.hegemony_share and hegemon in ("", nation),
     }[n.objective]
 
 
