@@ -71,10 +71,12 @@ def click_province(app: App, screen: GameScreen, province: str) -> None:
 def test_from_the_menu_through_setup_to_a_resolved_turn(app):
     app.push(MenuScreen(app))
     app.step(2)
+    driver.move_to(app, (app.size[0] - 1, app.size[1] // 2))
     shoot(app, "menu.png")
     driver.click(app, driver.find_button(app, t("menu.new_game")))
     assert isinstance(app.top, SetupScreen)
     app.step(2)
+    driver.move_to(app, (app.size[0] - 1, app.size[1] // 2))
     shoot(app, "setup.png")
     driver.click(app, driver.find_button(app, t("setup.start")))
     screen = app.top

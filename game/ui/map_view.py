@@ -25,6 +25,7 @@ ZOOMS = tuple(1.25**k for k in range(8))
 MAX_PIXELS = 4_500_000  # the largest territory raster a zoom level may need (about 18 MB with its copies)
 SYMBOL_ROOM = 34.0  # pixels between neighbouring centres per unit of symbol size
 MIN_SYMBOL = 0.7  # symbols never shrink below this size, however crowded the board
+COMPASS_MIN_WIDTH = 640  # smaller views (a preview) leave the compass out
 DRAG_START = 5  # pixels the pointer moves, button held, before a press becomes a drag
 PACT_COLOURS = ((36, 62, 122), (122, 36, 52), (30, 96, 84), (92, 52, 120))
 GUARANTEE_COLOUR = (168, 118, 20)
@@ -348,10 +349,10 @@ class MapView:
             for (start, end), _, _ in self._crossings:
                 k = self._k()
                 paint.dashed_line(overlay, PALETTE.coast, start, end, max(1, round(k * 1.5)), 7 * k, 6 * k)
-            rose = paint.compass(round(26 * self.ui_scale), t("map.north"))
-            overlay.blit(
-                rose, rose.get_rect(bottomright=(overlay.get_width() - 12, overlay.get_height() - 12))
-            )
+            if self.rect.w >= COMPASS_MIN_WIDTH:
+                rose = paint.compass(round(26 * self.ui_scale), t("map.north"))
+                corner = (overlay.get_width() - 12, overlay.get_height() - 12)
+                overlay.blit(rose, rose.get_rect(bottomright=corner))
             self._draw_agreements(overlay)
             self._draw_arrows(overlay)
             self._draw_names(overlay)
