@@ -45,6 +45,6 @@ class RandomPlayer:
         for i in sorted(picks):
             order = legal[i]
             if check(view, order, plan) is None:
-                record(plan, order, view)
+                record(plan, order)
                 chosen.append(order)
         return chosen

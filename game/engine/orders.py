@@ -213,7 +213,7 @@ def check(state: GameState, order: Order, plan: Plan | None = None) -> str | Non
     return _CHECKS[order.type](state, order, plan)
 
 
-def record(plan: Plan, order: Order, state: GameState) -> None:
+def record(plan: Plan, order: Order) -> None:
     """Note in `plan` what an accepted order commits."""
     if isinstance(order, Move):
         plan.moved[order.source] = plan.moved.get(order.source, 0) + order.strength
@@ -249,7 +249,7 @@ def validate(
         if reason:
             rejected.append((order, reason))
         else:
-            record(plan, order, state)
+            record(plan, order)
             accepted.append(order)
     return accepted, rejected
 

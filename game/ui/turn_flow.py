@@ -105,7 +105,7 @@ class TurnFlow:
     def plan(self, nation: str) -> Plan:
         plan = Plan()
         for order in self.orders.get(nation, []):
-            record(plan, order, self.state)
+            record(plan, order)
         return plan
 
     def give(self, order: Order) -> str | None:
