@@ -14,10 +14,27 @@ LANGUAGES = ("en",)
 _HERE = Path(__file__).parent
 
 
+def _read(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml: 10x faster
+
+
+def _merge(into: dict, extra: dict) -> None:
+    """Add extra's keys to into, section by section (a later file never drops an earlier key)."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
 @functools.cache
 def catalog(lang: str = "en") -> dict:
-    with open(_HERE / f"{lang}.yaml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x faster
+    """The text of a language: `<lang>.yaml` merged with every `<lang>/*.yaml` (one file per area)."""
+    text = _read(_HERE / f"{lang}.yaml")
+    for part in sorted((_HERE / lang).glob("*.yaml")):
+        _merge(text, _read(part))
+    return text
 
 
 class _Blank(dict):
