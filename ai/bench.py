@@ -73,14 +73,14 @@ def game_states(start: GameState, turns: int) -> list[GameState]:
 
 
 def decide_row(name: str, start: GameState, difficulty: str, turns: int, repeats: int) -> Row:
-    """The median time all AI states of a map take to decide one turn (their views made beforehand)."""
+    """The median time all AI states of a map take to observe the state and decide one turn."""
     cases = []
     for state in game_states(start, turns):
         ai = [n for n in state.living() if state.nations[n].controller.kind == "ai"]
         players = [
             make_player(n, state.nations[n].controller.personality, difficulty, state.seed) for n in ai
         ]
-        cases.append([(p, observe(state, p.nation)) for p in players])
+        cases.append([(p, state) for p in players])
     times = _timed(cases, repeats)
     return Row(
         name, len(start.nations), len(start.provinces), len(times), statistics.median(times), max(times)
@@ -88,17 +88,17 @@ def decide_row(name: str, start: GameState, difficulty: str, turns: int, repeats
 
 
 def _timed(cases: list[list[tuple]], repeats: int) -> list[float]:
-    """Each turn's decision time, every shared board computed afresh."""
+    """Each turn's time to observe and decide, every shared board computed afresh."""
     times = []
     collecting = gc.isenabled()
     gc.disable()
     try:
         for _ in range(repeats):
-            for views in cases:
+            for seats in cases:
                 forget()
                 begin = time.perf_counter()
-                for player, view in views:
-                    player.decide(view)
+                for player, state in seats:
+                    player.decide(observe(state, player.nation))
                 times.append(time.perf_counter() - begin)
     finally:
         if collecting:

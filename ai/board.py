@@ -171,15 +171,34 @@ def forget() -> None:
     """Drop every shared board (for timing the AI from scratch)."""
     with _LOCK:
         _CACHE.clear()
+        _LAST[:] = [None, None, None]
+
+
+def _parts(view: GameState) -> tuple:
+    """The objects a view shares with the state it was observed from (see `observe`)."""
+    return (view.provinces, view.nations, view.forces, view.agreements, view.wars, view.resolutions)
+
+
+_LAST: list = [None, None, None]  # the parts, turn and board of the last board handed out
 
 
 def board_for(view: GameState) -> Board:
     """The board of this public state: built once, shared by every state's view of the same moment."""
-    key = public_key(view)
+    parts = _parts(view)
     with _LOCK:
-        last = next(reversed(_CACHE.values()), None)
-        if last is not None and last[0] == key and last[1] == view.forces:
-            return last[2]  # the common case: the states of one turn deciding one after another
+        last_parts, last_turn, last_board = _LAST
+        same = last_parts is not None and all(a is b for a, b in zip(parts, last_parts, strict=True))
+        if same and last_turn == (view.turn, view.next_id):
+            return last_board  # views of one state: the states of a turn deciding one after another
+    board = _shared_board(view)
+    with _LOCK:
+        _LAST[:] = [parts, (view.turn, view.next_id), board]
+    return board
+
+
+def _shared_board(view: GameState) -> Board:
+    """The board of a view's public state, from the cache of recent moments or built afresh."""
+    key = public_key(view)
     code = hash(key)
     with _LOCK:
         hit = _CACHE.get(code)

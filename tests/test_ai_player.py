@@ -74,6 +74,17 @@ def test_every_order_is_legal_explained_and_leaves_the_view_alone(path: str, the
                 assert not {"actor", "order", "type", "self"} & set(order.reason)
 
 
+@pytest.mark.parametrize("difficulty", ["easy", "hard"])
+def test_views_share_the_state_yet_deciding_leaves_it_as_it_was(difficulty: str) -> None:
+    state = played("maps/europe-1914.yaml", 3)[-1]
+    before = json.dumps(state.to_dict(), sort_keys=True)
+    for nation in state.living():
+        view = observe(state, nation)
+        assert view.forces is state.forces and view.rng == {}
+        TheoryPlayer(nation, "balance_of_threat", difficulty, 3).decide(view)
+    assert json.dumps(state.to_dict(), sort_keys=True) == before
+
+
 def test_decisions_reach_the_record_as_explained_events() -> None:
     game = Game.new(load_scenario("maps/tutorial.yaml"), 3)
     for _ in range(3):
