@@ -7,7 +7,7 @@ import numpy as np
 from game.engine.context import Turn
 from game.engine.metrics import Metrics
 from game.engine.orders import AdoptMission, Answer, AnswerCall, Expel, FundInstitution, Leave, Propose
-from game.engine.state import BLOC, GUARANTEE, PACT, Agreement, CallToArms, Proposal, War
+from game.engine.state import BLOC, GUARANTEE, PACT, Agreement, CallToArms, GameState, Proposal, Rules, War
 
 
 def register_proposal(turn: Turn, order: Propose) -> None:
@@ -415,10 +415,9 @@ def update_cohesion(turn: Turn, metrics: Metrics) -> None:
     pacts = [a for a in state.agreements.values() if a.kind == PACT]
     if not pacts:
         return
-    values, threat = cohesion_sources(turn, pacts, metrics)
+    values, threat = cohesion_sources(state, pacts, metrics)
     for ag, similarity, shared in zip(pacts, values, threat, strict=True):
-        record = rules.record_start + rules.record_honoured * ag.honoured - rules.record_broken * ag.broken
-        record = min(1.0, max(0.0, record))
+        record = pact_record(ag, rules)
         faded = ag.purpose if ag.renewed == state.turn else ag.purpose * rules.purpose_decay
         ag.purpose = max(float(shared), faded)
         if ag.purpose < rules.purpose_floor:
@@ -447,15 +446,23 @@ def update_cohesion(turn: Turn, metrics: Metrics) -> None:
             turn.remove_agreement(ag.id, "cohesion gone")
 
 
-def cohesion_sources(turn: Turn, pacts: list[Agreement], metrics: Metrics) -> tuple[np.ndarray, np.ndarray]:
+def pact_record(ag: Agreement, rules: Rules) -> float:
+    """A pact's record of honoured and broken calls to arms, 0-1: one of its three sources of cohesion."""
+    record = rules.record_start + rules.record_honoured * ag.honoured - rules.record_broken * ag.broken
+    return min(1.0, max(0.0, record))
+
+
+def cohesion_sources(
+    state: GameState, pacts: list[Agreement], metrics: Metrics
+) -> tuple[np.ndarray, np.ndarray]:
     """Value similarity and shared threat (each 0-1) of every pact at once, from a membership matrix."""
-    rules, n = turn.state.rules, len(metrics.ids)
+    rules, n = state.rules, len(metrics.ids)
     col = {nation: i for i, nation in enumerate(metrics.ids)}
     member = np.zeros((len(pacts), n))
     for k, ag in enumerate(pacts):
         member[k, [col[m] for m in ag.members if m in col]] = 1.0
     size = member.sum(1)
-    values = np.array([turn.state.nations[x].values for x in metrics.ids], dtype=float)
+    values = np.array([state.nations[x].values for x in metrics.ids], dtype=float)
     gaps = np.abs(values[:, None, :] - values[None, :, :]).mean(-1)
     pairs = np.maximum(size * (size - 1), 1)
     similarity = np.clip(1 - np.einsum("ka,ab,kb->k", member, gaps, member) / pairs, 0.0, 1.0)
