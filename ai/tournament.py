@@ -16,7 +16,7 @@ from typing import TextIO
 
 import numpy as np
 
-from ai.player import make_player
+from ai.player import Player, make_player
 from game.engine import GameState, compute_metrics, observe, resolve_turn
 from game.engine.state import AGREEMENT_KINDS
 from game.scenario import Scenario, load_scenario
@@ -54,6 +54,8 @@ class Line:
     blocs: float
     focal: bool = False  # this state's difficulty is the one its game tests
     level: str = ""  # the difficulty its game tests ("" when none)
+    allies: str = ""  # the states it shares a pact, guarantee or bloc with at the end, space-separated
+    enemies: str = ""  # the states it is at war with at the end, space-separated
 
 
 @dataclass
@@ -128,13 +130,10 @@ def play(setup: Setup) -> list[Line]:
         controller.kind, controller.personality, controller.difficulty = "ai", personality, difficulty
     m = compute_metrics(state)
     small = {x: float(m.share[i]) < SMALL / len(m.ids) for i, x in enumerate(m.ids)}
-    players = {
-        x: make_player(x, s.controller.personality, s.controller.difficulty, setup.seed)
-        for x, s in state.nations.items()
-    }
+    players: dict[tuple[str, str, str], Player] = {}
     counts = defaultdict(list)
     while not state.over:
-        orders = {x: players[x].decide(observe(state, x)) for x in state.living()}
+        orders = {x: _player(players, state, x, setup.seed).decide(observe(state, x)) for x in state.living()}
         state, events = resolve_turn(state, orders)
         for kind, number in tally(state).items():
             counts[kind].append(number)
@@ -159,9 +158,21 @@ def play(setup: Setup) -> list[Line]:
             blocs=mean["bloc"],
             focal=x == setup.focal,
             level=level,
+            allies=" ".join(sorted({m for a in state.agreements_of(x) for m in a.members} - {x})),
+            enemies=" ".join(sorted(state.enemies(x))),
         )
         for x, s in state.nations.items()
     ]
+
+
+def _player(players: dict[tuple[str, str, str], Player], state: GameState, nation: str, seed: int) -> Player:
+    """The AI player of a state for its controller now: a new one after a regime change, or for a state a
+    scripted event added."""
+    c = state.nations[nation].controller
+    key = (nation, c.personality, c.difficulty)
+    if key not in players:
+        players[key] = make_player(nation, c.personality, c.difficulty, seed)
+    return players[key]
 
 
 def tally(state: GameState) -> dict[str, int]:

@@ -83,9 +83,9 @@ class Game:
         return self.players[nation]
 
     def decide(self) -> Orders:
-        """Each living AI state's orders, chosen from what that state alone may see."""
-        living = [n for n in self.players if self.state.nations[n].alive]
-        return {n: self.player(n).decide(observe(self.state, n)) for n in living}
+        """Each living AI state's orders, chosen from what that state alone may see (a state a scripted
+        event added gets its player here)."""
+        return {n: self.player(n).decide(observe(self.state, n)) for n in self.state.living()}
 
     def resolve(self, orders: Orders) -> list[Event]:
         """Resolve one turn from these orders, explain its events and add it to the record."""

@@ -25,6 +25,12 @@ MIXED = "mixed"  # structure and meaning problems together
 
 # file name (without .yaml) -> (kind of problem, the expected lines after "path:")
 TABLE: dict[str, tuple[str, list[str]]] = {
+    "add_state_taken_id": (
+        MEANING,
+        [
+            "28:12: event 1 (turn 2) adds state 'OST', whose id is already taken — give the new state an id no other state has"
+        ],
+    ),
     "agreement_no_kind": (
         STRUCTURE,
         ["26:5: agreement 1 has no 'kind' — add kind: and one of: pact, guarantee, bloc"],
@@ -117,11 +123,31 @@ TABLE: dict[str, tuple[str, list[str]]] = {
             "26:5: event 1 (turn 3) has no 'factor' — add factor: and a number such as 0.5 (a production_shock event needs state and factor)"
         ],
     ),
+    "event_share_no_bound": (
+        MEANING,
+        [
+            "27:20: the power_share of event 1 needs one bound, above: or below: — give above: 0.4 (more than 40% of all power) or below: 0.1, not both"
+        ],
+    ),
+    "event_share_out_of_range": (
+        STRUCTURE,
+        ["27:40: power_share above of event 1 is 40, above the maximum 1 — use a number of at most 1"],
+    ),
+    "event_turn_and_when": (
+        MEANING,
+        [
+            "27:5: event 1 (turn 2) has both turn: and when: — give turn: for a fixed turn, or when: for conditions (with first_turn:/last_turn: for a window)"
+        ],
+    ),
     "event_unknown_kind": (
         STRUCTURE,
         [
-            "27:11: event 1 (turn 3) has the unknown kind 'plague' — use one of: production_shock, regime_change, war, message"
+            "27:11: event 1 (turn 3) has the unknown kind 'plague' — use one of: production_shock, regime_change, values, war, add_state, remove_state, message"
         ],
+    ),
+    "event_when_unknown_state": (
+        MEANING,
+        ["27:19: the when: of event 1 names unknown state 'OSM' — did you mean 'OST'?"],
     ),
     "forces_foreign": (
         MEANING,
@@ -188,6 +214,10 @@ TABLE: dict[str, tuple[str, list[str]]] = {
     "regime_change_nothing": (
         MEANING,
         ["26:5: event 1 (turn 3) changes nothing — give it values:, personality: or both"],
+    ),
+    "remove_state_unknown_heir": (
+        MEANING,
+        ["29:11: event 1 (turn 2) names unknown state 'VRA' — did you mean 'VAR'?"],
     ),
     "same_position": (
         MEANING,

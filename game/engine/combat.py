@@ -87,7 +87,7 @@ def battle(turn: Turn, prov: str, moves: list[Move]) -> None:
         for n in defenders:
             place(state, prov, n, -defenders[n])
         for n in [n for n in state.forces.get(prov, {})]:
-            _send_home(state, prov, n)
+            send_home(state, prov, n)
         new_owner = (
             max(sorted(survivors), key=lambda n: survivors[n])
             if survivors
@@ -118,7 +118,8 @@ def _losses(side: dict[str, int], rate: float) -> dict[str, int]:
     return {n: s - min(s, math.ceil(s * rate - 1e-9)) for n, s in side.items()}
 
 
-def _send_home(state: GameState, prov: str, nation: str) -> None:
+def send_home(state: GameState, prov: str, nation: str) -> None:
+    """A state's forces in a province go to its capital, or are disbanded when it does not hold it."""
     strength = state.forces.get(prov, {}).get(nation, 0)
     if strength:
         place(state, prov, nation, -strength)

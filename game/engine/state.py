@@ -238,15 +238,34 @@ class Resolution:
 
 
 @dataclass
+class Trigger:
+    """The conditions of a conditional scripted event; each one left empty always holds."""
+
+    eliminated: str = ""  # this state is no longer alive
+    share_of: str = ""  # this state's power share is ...
+    above: float | None = None  # ... more than this
+    below: float | None = None  # ... less than this
+    first_turn: int = 1
+    last_turn: int = 0  # 0: no last turn
+
+
+@dataclass
 class ScriptedEvent:
-    turn: int
-    kind: str  # production_shock, regime_change, war, message
+    turn: int  # 0 for a conditional event
+    kind: str  # production_shock, regime_change, values, war, add_state, remove_state, message
     state: str = ""
-    target: str = ""
+    target: str = ""  # war: the state attacked; remove_state: the heir
     factor: float = 1.0
     values: list[float] = field(default_factory=list)
     personality: str = ""
     text: str = ""
+    when: Trigger | None = None
+    fired: bool = False  # a conditional event happens once
+    figures: dict[str, float] = field(default_factory=dict)  # values: legitimacy, treasury, development
+    objective: str = ""  # values: the new objective
+    nation: Nation | None = None  # add_state: the new state
+    provinces: list[str] = field(default_factory=list)  # add_state: its provinces
+    forces: dict[str, int] = field(default_factory=dict)  # add_state: its forces by province
 
 
 @dataclass

@@ -16,15 +16,21 @@ from game.engine.state import (
     Nation,
     Province,
     ScriptedEvent,
+    Trigger,
     War,
 )
 from game.scenario.errors import did_you_mean
 from game.scenario.model import (
+    AddStateEvent,
+    Condition,
+    EventSpec,
     GuaranteeSpec,
     ProductionShockEvent,
     RegimeChangeEvent,
+    RemoveStateEvent,
     RuleOverrides,
     Scenario,
+    ValuesEvent,
     WarEvent,
 )
 from game.scenario.rules import load_rule_defaults, make_rules
@@ -38,7 +44,7 @@ def new_game(scenario: Scenario, seed: int, overrides: dict[str, Any] | None = N
     owned: dict[str, list[str]] = {s.id: [] for s in scenario.states}
     for prov in scenario.provinces:
         owned[prov.owner].append(prov.id)
-    nations = {s.id: _nation(s, owned[s.id], rules.legitimacy_start) for s in scenario.states}
+    nations = {s.id: _nation(s, s.id, owned[s.id], rules.legitimacy_start) for s in scenario.states}
     agreements = _agreements(scenario)
     wars = {
         f"war{i + 1}": War(f"war{i + 1}", list(w.attackers), list(w.defenders), started=0)
@@ -58,7 +64,7 @@ def new_game(scenario: Scenario, seed: int, overrides: dict[str, Any] | None = N
         wars=wars,
         assembly=scenario.assembly.enabled,
         veto_holders=list(scenario.assembly.veto_holders),
-        script=[_event(e) for e in scenario.events],
+        script=[_event(e, rules.legitimacy_start) for e in scenario.events],
         rng=np.random.PCG64(seed).state,
         next_id=max(numbers, default=0) + 1,
     )
@@ -82,10 +88,10 @@ def _checked(overrides: dict[str, Any] | None) -> dict[str, Any]:
         raise ValueError("; ".join(problems)) from None
 
 
-def _nation(spec: Any, owned: list[str], legitimacy: float) -> Nation:
-    """A Nation from its map entry; capital and legitimacy defaulted."""
+def _nation(spec: Any, ident: str, owned: list[str], legitimacy: float) -> Nation:
+    """A Nation from its map entry (a state, or an add_state event); capital and legitimacy defaulted."""
     return Nation(
-        id=spec.id,
+        id=ident,
         name=spec.name,
         colour=spec.colour,
         values=[float(v) for v in spec.values],
@@ -93,7 +99,7 @@ def _nation(spec: Any, owned: list[str], legitimacy: float) -> Nation:
         development=float(spec.development),
         legitimacy=float(spec.legitimacy if spec.legitimacy is not None else legitimacy),
         objective=spec.objective,
-        controller=Controller(spec.controller, spec.personality, spec.difficulty),
+        controller=Controller(getattr(spec, "controller", "ai"), spec.personality, spec.difficulty),
         capital=spec.capital or owned[0],
         start_provinces=len(owned),
     )
@@ -167,15 +173,45 @@ def _agreements(scenario: Scenario) -> dict[str, Agreement]:
     return result
 
 
-def _event(spec: Any) -> ScriptedEvent:
+def _event(spec: EventSpec, legitimacy: float) -> ScriptedEvent:
     """A ScriptedEvent from its map entry."""
-    event = ScriptedEvent(turn=spec.turn, kind=spec.kind, text=spec.text)
+    event = ScriptedEvent(
+        turn=spec.turn or 0,
+        kind=spec.kind,
+        state=getattr(spec, "state", ""),
+        text=spec.text,
+        when=_trigger(spec.when) if spec.when else None,
+    )
     if isinstance(spec, ProductionShockEvent):
-        event.state, event.factor = spec.state, float(spec.factor)
+        event.factor = float(spec.factor)
     elif isinstance(spec, RegimeChangeEvent):
-        event.state = spec.state
         event.values = [float(v) for v in spec.values or []]
         event.personality = spec.personality or ""
+    elif isinstance(spec, ValuesEvent):
+        event.values = [float(v) for v in spec.values or []]
+        figures = {k: getattr(spec, k) for k in ("legitimacy", "treasury", "development")}
+        event.figures = {k: float(v) for k, v in figures.items() if v is not None}
+        event.objective = spec.objective or ""
     elif isinstance(spec, WarEvent):
-        event.state, event.target = spec.state, spec.target
+        event.target = spec.target
+    elif isinstance(spec, RemoveStateEvent):
+        event.target = spec.heir
+    elif isinstance(spec, AddStateEvent):
+        provinces = spec.provinces
+        event.nation = _nation(spec, event.state, provinces, legitimacy)
+        event.provinces = list(provinces)
+        event.forces = dict(spec.forces)
     return event
+
+
+def _trigger(when: Condition) -> Trigger:
+    """The engine's form of an event's when: conditions."""
+    share = when.power_share
+    return Trigger(
+        eliminated=when.eliminated or "",
+        share_of=share.state if share else "",
+        above=share.above if share else None,
+        below=share.below if share else None,
+        first_turn=when.first_turn or 1,
+        last_turn=when.last_turn or 0,
+    )

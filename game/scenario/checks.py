@@ -15,13 +15,16 @@ from game.scenario.model import (
     ITEM_MODELS,
     PROVINCE_ID,
     STATE_ID,
+    AddStateEvent,
     AssemblySpec,
     GuaranteeSpec,
     ProvinceSpec,
     RegimeChangeEvent,
+    RemoveStateEvent,
     RuleOverrides,
     Scenario,
     StateSpec,
+    ValuesEvent,
     WarEvent,
     WarSpec,
 )
@@ -364,32 +367,133 @@ class Checker:
         self.members(("assembly", "veto_holders"), "veto_holders", self.view.veto_holders)
 
     def events(self) -> None:
-        """Events name known states, happen within the game and change something."""
-        limit = self.view.turn_limit
+        """Events happen at a turn or under conditions within the game, name known states (the map's
+        and those events add) and provinces, and change something."""
+        added = [(i, e) for i, e in self.view.events if isinstance(e, AddStateEvent)]
+        if self.view.state_ids is not None:
+            self.new_states(added)
+            self.view.state_ids |= {e.state for _, e in added}
         for index, event in self.view.events:
             path = ("events", index)
             subject = describe(self.data, path)
-            if limit is not None and event.turn > limit:
-                self.report.add(
-                    path + ("turn",),
-                    f"{subject} is after the last turn ({limit})",
-                    f"use a turn from 1 to {limit}, or raise rules: turn_limit",
-                )
+            self.timing(path, subject, event)
             state = getattr(event, "state", None)
-            if state is not None:
+            if state is not None and not isinstance(event, AddStateEvent):
                 self.unknown(path + ("state",), subject, "state", state)
-            if (
-                isinstance(event, WarEvent)
-                and not self.unknown(path + ("target",), subject, "state", event.target)
-                and event.target == event.state
-            ):
+            other = {WarEvent: "target", RemoveStateEvent: "heir"}.get(type(event))
+            named = getattr(event, other) if other else None
+            if other and not self.unknown(path + (other,), subject, "state", named) and named == event.state:
+                what = "declare war on" if other == "target" else "be its own heir"
                 self.report.add(
-                    path + ("target",),
-                    f"{subject} has {event.state!r} declare war on itself",
-                    "name another state as target",
+                    path + (other,),
+                    f"{subject} has {event.state!r} {what}" + (" itself" if other == "target" else ""),
+                    f"name another state as {other}",
                 )
             if isinstance(event, RegimeChangeEvent) and (event.values is None and event.personality is None):
                 self.report.add(path, f"{subject} changes nothing", "give it values:, personality: or both")
+            if isinstance(event, ValuesEvent) and not event.model_fields_set - {
+                "kind",
+                "state",
+                "turn",
+                "when",
+                "text",
+            }:
+                self.report.add(
+                    path,
+                    f"{subject} changes nothing",
+                    "give it values:, legitimacy:, treasury:, development: or objective:",
+                )
+
+    def timing(self, path: tuple, subject: str, event: Any) -> None:
+        """An event has turn: or when:, and happens within the game's turns."""
+        limit = self.view.turn_limit
+        if (event.turn is None) == (event.when is None):
+            both = event.turn is not None
+            self.report.add(
+                path + (("when",) if both else ()),
+                f"{subject} has {'both turn: and when:' if both else 'neither turn: nor when:'}",
+                "give turn: for a fixed turn, or when: for conditions (with first_turn:/last_turn: for a window)",
+                key=both,
+            )
+        turns = [("turn", event.turn)]
+        when = event.when
+        if when is not None:
+            turns += [(("when", "first_turn"), when.first_turn), (("when", "last_turn"), when.last_turn)]
+            self.condition(path + ("when",), subject, when)
+        for where, turn in turns:
+            if limit is not None and turn is not None and turn > limit:
+                self.report.add(
+                    path + (where if isinstance(where, tuple) else (where,)),
+                    f"{subject} is after the last turn ({limit})",
+                    f"use a turn from 1 to {limit}, or raise rules: turn_limit",
+                )
+
+    def condition(self, path: tuple, subject: str, when: Any) -> None:
+        """A when: names known states, a share with one bound, a window in order."""
+        if when.eliminated is None and when.power_share is None:
+            self.report.add(
+                path,
+                f"the when: of {subject} has no condition",
+                "add eliminated: STATE or power_share: {state: STATE, above: 0.4}; for a fixed turn use turn:",
+            )
+        if when.eliminated is not None:
+            self.unknown(path + ("eliminated",), f"the when: of {subject}", "state", when.eliminated)
+        share = when.power_share
+        if share is not None:
+            self.unknown(
+                path + ("power_share", "state"), f"the power_share of {subject}", "state", share.state
+            )
+            if (share.above is None) == (share.below is None):
+                self.report.add(
+                    path + ("power_share",),
+                    f"the power_share of {subject} needs one bound, above: or below:",
+                    "give above: 0.4 (more than 40% of all power) or below: 0.1, not both",
+                )
+        first, last = when.first_turn, when.last_turn
+        if first is not None and last is not None and first > last:
+            self.report.add(
+                path + ("last_turn",),
+                f"the when: of {subject} ends (turn {last}) before it begins (turn {first})",
+                "make last_turn: at least first_turn:",
+            )
+
+    def new_states(self, added: list[tuple[int, Any]]) -> None:
+        """A state an event adds has a new id, known provinces, and its capital and forces in them."""
+        first: dict[str, int] = {}
+        for index, event in added:
+            path = ("events", index)
+            subject = describe(self.data, path)
+            assert self.view.state_ids is not None
+            if event.state in self.view.state_ids or event.state in first:
+                self.report.add(
+                    path + ("state",),
+                    f"{subject} adds state {event.state!r}, whose id is already taken",
+                    "give the new state an id no other state has",
+                )
+            first.setdefault(event.state, index)
+            own: set[str] = set()
+            for i, prov in enumerate(event.provinces):
+                if self.unknown(path + ("provinces", i), subject, "province", prov):
+                    continue
+                if prov in own:
+                    self.report.add(
+                        path + ("provinces", i), f"{subject} lists {prov!r} twice", "list each province once"
+                    )
+                own.add(prov)
+            if event.capital is not None and event.capital not in event.provinces:
+                self.report.add(
+                    path + ("capital",),
+                    f"capital {event.capital!r} of {subject} is not one of its provinces",
+                    f"choose one of: {', '.join(event.provinces)}",
+                )
+            for prov in event.forces:
+                if prov not in event.provinces:
+                    self.report.add(
+                        path + ("forces", prov),
+                        f"forces of {subject} stand in {prov!r}, not one of its provinces",
+                        f"place them in one of: {', '.join(event.provinces)}",
+                        key=True,
+                    )
 
 
 def _groups(ids: list[str], neighbours: dict[str, set[str]]) -> list[list[str]]:

@@ -29,7 +29,15 @@ PERSONALITIES = (
 )
 DIFFICULTIES = ("easy", "normal", "hard")
 CONTROLLERS = ("ai", "human")
-EVENT_KINDS = ("production_shock", "regime_change", "war", "message")
+EVENT_KINDS = (
+    "production_shock",
+    "regime_change",
+    "values",
+    "war",
+    "add_state",
+    "remove_state",
+    "message",
+)
 DEFAULT_SIZE = [1000.0, 600.0]
 DEFAULT_VALUES = [0.5, 0.5, 0.5]
 
@@ -196,10 +204,38 @@ class AssemblySpec(Spec):
     )
 
 
+class ShareCondition(Spec):
+    """A state's share of all power passing a level: above it or below it."""
+
+    state: StateId = Field(description="Required. The state whose power share is watched.")
+    above: Unit | None = Field(None, description="Holds when its share is more than this, 0 .. 1.")
+    below: Unit | None = Field(None, description="Holds when its share is less than this, 0 .. 1.")
+
+
+class Condition(Spec):
+    """When an event happens: the first turn at whose start every condition given holds."""
+
+    eliminated: StateId | None = Field(None, description="Holds once this state has been eliminated.")
+    power_share: ShareCondition | None = Field(
+        None, description="Holds while a state's share of all power is above or below a level."
+    )
+    first_turn: StrictInt | None = Field(None, ge=1, description="Not before this turn. Default 1.")
+    last_turn: StrictInt | None = Field(
+        None, ge=1, description="Not after this turn: if the condition never held by then, it never happens."
+    )
+
+
 class EventSpec(Spec):
     """What every scripted event has."""
 
-    turn: StrictInt = Field(ge=1, description="Required. The turn it happens, >= 1.")
+    turn: StrictInt | None = Field(
+        None, ge=1, description="The turn it happens, >= 1. Give turn: or when:, one of them."
+    )
+    when: Condition | None = Field(
+        None,
+        description="Instead of turn: the conditions that make it happen, once: eliminated:, "
+        "power_share:, and optionally first_turn: and last_turn:.",
+    )
     text: str = Field("", description="A message shown to the players. Default none.")
 
 
@@ -220,12 +256,52 @@ class RegimeChangeEvent(EventSpec):
     personality: Personality | None = Field(None, description="The new AI personality.")
 
 
+class ValuesEvent(EventSpec):
+    """A state's figures or values are set anew, without a change of regime."""
+
+    kind: Literal["values"] = Field(description="values")
+    state: StateId = Field(description="Required. The state that changes.")
+    values: Values | None = Field(None, description="The new identity profile.")
+    legitimacy: float | None = Field(None, ge=0, le=100, description="The new legitimacy, 0 .. 100.")
+    treasury: float | None = Field(None, ge=0, description="The new treasury, >= 0.")
+    development: float | None = Field(None, ge=0.1, le=5, description="The new development, 0.1 .. 5.")
+    objective: Objective | None = Field(None, description="The new objective.")
+
+
 class WarEvent(EventSpec):
     """A state declares war on another."""
 
     kind: Literal["war"] = Field(description="war")
     state: StateId = Field(description="Required. The attacker.")
     target: StateId = Field(description="Required. The state attacked.")
+
+
+AddStateEvent: type[EventSpec] = create_model(
+    "AddStateEvent",
+    __base__=EventSpec,
+    __doc__="A new state appears on provinces taken from whoever holds them; the AI plays it.",
+    kind=(Literal["add_state"], Field(description="add_state")),
+    state=(StateId, Field(description="Required. The new state's id, used by no other state.")),
+    provinces=(
+        list[ProvinceId],
+        Field(min_length=1, description="Required. Its provinces, taken from whoever holds them then."),
+    ),
+    **{
+        name: (info.annotation, info)
+        for name, info in StateSpec.model_fields.items()
+        if name not in ("id", "controller")
+    },
+)
+
+
+class RemoveStateEvent(EventSpec):
+    """A state leaves the board: its heir takes its provinces, the forces in them and its treasury."""
+
+    kind: Literal["remove_state"] = Field(description="remove_state")
+    state: StateId = Field(description="Required. The state that ends.")
+    heir: StateId = Field(
+        description="Required. The state that takes its land; nothing happens if it is gone."
+    )
 
 
 class MessageEvent(EventSpec):
@@ -236,15 +312,25 @@ class MessageEvent(EventSpec):
 
 
 Event = Annotated[
-    ProductionShockEvent | RegimeChangeEvent | WarEvent | MessageEvent,
+    ProductionShockEvent
+    | RegimeChangeEvent
+    | ValuesEvent
+    | WarEvent
+    | AddStateEvent  # type: ignore[valid-type]
+    | RemoveStateEvent
+    | MessageEvent,
     Field(discriminator="kind"),
 ]
 EVENT_MODELS: dict[str, type[EventSpec]] = {
     "production_shock": ProductionShockEvent,
     "regime_change": RegimeChangeEvent,
+    "values": ValuesEvent,
     "war": WarEvent,
+    "add_state": AddStateEvent,
+    "remove_state": RemoveStateEvent,
     "message": MessageEvent,
 }
+assert tuple(EVENT_MODELS) == EVENT_KINDS
 AGREEMENT_MODELS: dict[str, type[Spec]] = {
     "pact": PactSpec,
     "guarantee": GuaranteeSpec,

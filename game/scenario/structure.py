@@ -58,6 +58,8 @@ ADD = {
     "target": "target: and the id of a state",
     "factor": "factor: and a number such as 0.5",
     "text": "text: and the message",
+    "heir": "heir: and the id of the state that takes its land",
+    "provinces": "provinces: [a, b] (province ids)",
 }
 LENGTH_HINTS = {
     "states": "add another state",
@@ -74,7 +76,10 @@ LENGTH_HINTS = {
 NEEDS = {
     "production_shock": "state and factor",
     "regime_change": "state, and values or personality",
+    "values": "state, and what changes",
     "war": "state and target",
+    "add_state": "state, name, colour and provinces",
+    "remove_state": "state and heir",
     "message": "text",
 }
 
@@ -129,7 +134,9 @@ def phrase(data: Any, path: Path) -> str:
     elif len(rest) == 2 and isinstance(rest[1], int):
         field = f"item {rest[1] + 1} of {rest[0]}"
     else:
-        field = " ".join(map(str, rest))
+        field = " ".join(
+            str(p) for p in rest if p != "when"
+        )  # when: power_share: above: -> power_share above
     if owner in (("rules",), ("assembly",)):
         return f"{'rule' if owner == ('rules',) else 'assembly'} {field}"
     return field if owner == () else f"{field} of {where}"
