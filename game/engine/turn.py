@@ -46,6 +46,7 @@ def resolve_turn(state: GameState, orders: Orders | Iterable[Order]) -> tuple[Ga
     if state.over:
         raise ValueError("the game is over")
     turn = Turn(state.clone(), _generator(state.rng))
+    polarity = metrics.compute(state).polarity if state.turn > 1 else ""  # the first turn always says it
     accepted = _accept(turn, orders)
     s = turn.state
 
@@ -74,7 +75,7 @@ def resolve_turn(state: GameState, orders: Orders | Iterable[Order]) -> tuple[Ga
         assembly.hold_session(turn, _of(accepted, Vote))
         _apply(turn, accepted, Table, assembly.table)
 
-    _review(turn)  # 6. review
+    _review(turn, polarity)  # 6. review
     s.rng = turn.rng.bit_generator.state
     return s, turn.events
 
@@ -135,7 +136,7 @@ def _apply(turn: Turn, orders: list[Order], kind: type, handler) -> None:
             handler(turn, order)
 
 
-def _review(turn: Turn) -> None:
+def _review(turn: Turn, polarity: str) -> None:
     s, rules = turn.state, turn.state.rules
     for nation in s.living():
         n = s.nations[nation]
@@ -157,6 +158,8 @@ def _review(turn: Turn) -> None:
         if not war.attackers or not war.defenders:
             diplomacy.end_war(turn, war, "one side left")
     m = metrics.compute(s)
+    if m.polarity != polarity:
+        _log_polarity(turn, m)
     diplomacy.update_cohesion(turn, m)
     _return_stranded(s)  # after cohesion: a pact that dissolved sends its guests home
     for nation in s.living():
@@ -184,6 +187,15 @@ def _review(turn: Turn) -> None:
             "game_over", [s.winner], "", winner=s.winner, scores={k: v["total"] for k, v in table.items()}
         )
     s.turn += 1
+
+
+def _log_polarity(turn: Turn, m: metrics.Metrics) -> None:
+    """Say how power is distributed now: the poles (or the one pole) and their shares."""
+    ranked = sorted(range(len(m.ids)), key=lambda i: -m.share[i])
+    poles = [i for i in ranked if m.share[i] >= turn.state.rules.pole_share] or ranked[:1]
+    poles = poles[:1] if m.polarity == "unipolar" else poles
+    shares = ", ".join(f"{turn.name(m.ids[i])} {m.share[i]:.0%}" for i in poles)
+    turn.log("polarity", [m.ids[i] for i in poles], "polarity", polarity=m.polarity, poles=shares)
 
 
 def _return_stranded(s: GameState) -> None:

@@ -73,3 +73,14 @@ def find_button(app: App, text: str) -> pygame_gui.elements.UIButton:
         if button and element.visible and element.is_enabled:
             return element
     raise LookupError(f"no enabled button reads {text!r}")
+
+
+def click_link(app: App, box: pygame_gui.elements.UITextBox, target: str) -> None:
+    """Click a link of a text box whose target is `target`, at a part of it that is in view."""
+    base_x, base_y = box._calculate_hyperlinks_offsets()  # where pygame-gui itself places the links
+    for chunk in box.link_hover_chunks:
+        spot = pygame.Rect((base_x + chunk.x, base_y + chunk.y), chunk.size).center
+        if chunk.href == target and box.rect.collidepoint(spot):
+            click_at(app, spot)
+            return
+    raise LookupError(f"no link to {target!r} is in view")

@@ -19,6 +19,7 @@ from game.ui.dialogs import ConfirmDialog, Dialog, DiplomacyDialog, MoveDialog
 from game.ui.end_screen import EndScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.help_screen import HelpScreen
+from game.ui.help_text import linked_card
 from game.ui.log_view import log_html
 from game.ui.map_view import MapView
 from game.ui.notice_screen import NoticeScreen
@@ -442,6 +443,9 @@ class GameScreen(Screen):
             return self.on_key(event)
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             return self.on_button(event.ui_element)
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and event.ui_element is self.log_box:
+            self.app.push(HelpScreen(self.app, linked_card(event.link_target)))  # "Learn more"
+            return True
         if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element in (
             self.split_slider,
             self.spend_slider,

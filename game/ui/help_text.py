@@ -1,4 +1,7 @@
-"""The help screen's text: the rules in short (game/text/rules_<lang>.yaml) and the glossary cards."""
+"""The help screen's text: the rules in short (game/text/rules_<lang>.yaml), the glossary and its cards.
+
+A card is opened by a text-box link whose target is `card:<id>` (``card_link``); the log's "Learn more"
+and the glossary's terms are such links."""
 
 from __future__ import annotations
 
@@ -8,13 +11,15 @@ from pathlib import Path
 
 import yaml
 
-from game.text.glossary import card, cards
-from game.ui.text import language
+from game.text.glossary import Card, card, cards
+from game.ui.text import language, t
 from game.ui.widgets import escape
 
 TEXT = Path(__file__).resolve().parents[1] / "text"
 ITEM = re.compile(r"^(- |\d+\. )")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
+LINK = "card:"  # a link's target: card:<id>
+RULES_LINK = "rules"  # the link back from a card to the rules in short
 
 
 @functools.cache
@@ -61,3 +66,35 @@ def term(concept: str) -> str:
     """The glossary's name of a concept ('' when it has none)."""
     found = card(concept, language())
     return found.title if found else ""
+
+
+def card_link(concept: str | None, text: str) -> str:
+    """`text` as a link that opens the card of `concept`; '' when no card explains it."""
+    found = card(concept, language())
+    return f"<a href='{LINK}{found.id}'>{escape(text)}</a>" if found else ""
+
+
+def linked_card(target: str) -> str | None:
+    """The id of the card a link target opens (None for other links)."""
+    found = card(target[len(LINK) :], language()) if target.startswith(LINK) else None
+    return found.id if found else None
+
+
+def glossary_html() -> str:
+    """Every card's term, a link to the card, with its definition; in alphabetical order."""
+    rows = sorted(cards(language()).values(), key=lambda c: c.title.lower())
+    return "<br>".join(f"<b>{card_link(c.id, c.title)}</b>: {escape(c.definition)}" for c in rows)
+
+
+def card_html(key: str) -> str:
+    """One card in full: definition, how it works in the game, a historical example, reading, related."""
+    c: Card = card(key, language())
+    parts = [f"<b>{escape(c.title)}</b>", escape(c.definition)]
+    for heading, text in (("help.in_game", c.in_game), ("help.example", c.example)):
+        parts.append(f"<b>{escape(t(heading))}</b><br>{escape(text)}")
+    readings = "<br>".join(f"• {escape(r)}" for r in c.reading)
+    parts.append(f"<b>{escape(t('help.reading'))}</b><br>{readings}")
+    parts.append(f"<b>{escape(t('help.question'))}</b><br><i>{escape(c.question)}</i>")
+    related = ", ".join(card_link(r, card(r, language()).title) for r in c.related)
+    parts.append(f"<b>{escape(t('help.related'))}</b> {related}")
+    return "<br><br>".join(parts)

@@ -1,8 +1,12 @@
-"""The event log as text-box HTML: the newest turn first, each event with its explanation."""
+"""The event log as text-box HTML: the newest turn first, each event with its explanation.
+
+An event that shows a concept ends with a "Learn more" link to its glossary card (`card:<id>`)."""
 
 from __future__ import annotations
 
-from game.ui.text import t
+from game.text.glossary import card
+from game.ui.help_text import card_link
+from game.ui.text import language, t
 from game.ui.turn_flow import LogLine
 from game.ui.widgets import escape
 
@@ -31,7 +35,7 @@ GROUPS = {  # a symbol before each event, by what it is about, so the log can be
         "proposed answered founded joined enlarged guaranteed left_cohesive_pact withdrew_guarantee "
         "member_left dissolved cohesion_low new_mission institution_founded institution_funded"
     ),
-    "⚖": "tabled resolution vote_support coalition_support sanctions_bite",
+    "⚖": "tabled resolution vote_support coalition_support sanctions_bite polarity",
     "⚙": "developed built disbanded",
     "✎": "decision",
     "⚑": "scripted",
@@ -60,5 +64,13 @@ def log_html(log: list[LogLine], viewer: str | None) -> str:
                 text = f"<i>{text}</i>"
             text = f"{SYMBOL.get(line.type, '•')} {text}"
             colour = COLOURS.get(line.type)
-            out.append(f"<font color='{colour}'>{text}</font>" if colour else text)
+            out.append(
+                (f"<font color='{colour}'>{text}</font>" if colour else text) + learn_more(line.concept)
+            )
     return "<br>".join(out)
+
+
+def learn_more(concept: str) -> str:
+    """' Learn more: <term>' as a link to the concept's card; '' for an event without a concept."""
+    found = card(concept, language())
+    return " " + card_link(found.id, t("log.learn_more", term=found.title)) if found else ""
