@@ -20,6 +20,7 @@ from game.ui.end_screen import EndScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.help_text import linked_card
+from game.ui.lens_panel import LensChoice, LensPanel
 from game.ui.log_view import log_html
 from game.ui.map_view import MapView
 from game.ui.notice_screen import NoticeScreen
@@ -76,6 +77,7 @@ class GameScreen(Screen):
         self.dialog: Dialog | None = None
         self.source: str | None = None
         self.selected = self.flow.current or next(iter(nations))
+        self.lens_choice = LensChoice()
         self.resolving = False
         self.toast: tuple[str, bool] | None = None
         self.toast_left = 0.0
@@ -94,6 +96,9 @@ class GameScreen(Screen):
         """What the current player sees: the game through its state's eyes, and its figures."""
         self.view = self.flow.view()
         self.metrics = compute_metrics(self.view)
+        if any(n not in self.colours for n in self.view.nations):  # a state a scripted event added
+            declared = {n: x.colour for n, x in self.view.nations.items()}
+            self.colours.update(state_colours(declared, self.app.settings.colour_blind))
         if self.map is not None:
             self.map.show(self.view)
         if self.selected not in self.view.nations:
@@ -116,22 +121,25 @@ class GameScreen(Screen):
             self.manager, self.root, self.layout.end, "orders.end_turn", "@primary"
         )
         self._build_layer_toggles()
+        lens = (self.layout.panel, self.app.scale, self.colours, self.lens_choice, self.lens_button)
+        self.lens = LensPanel(self.manager, self.root, *lens)
         self.refresh_orders()
 
     def _build_layer_toggles(self) -> None:
-        """Chips over the board's top-left corner that show or hide each overlay."""
+        """Chips over the board's top-left corner that show or hide each overlay, then the theory lens's."""
         x, y = self.layout.map.x + self.px(8), self.layout.map.y + self.px(8)
         self.toggles: dict[UIButton, str] = {}
         for layer in ("pacts", "guarantees", "blocs", "sea"):
-            text = t(f"layers.{layer}")
-            width = theme.font(self.px(13)).size(text)[0] + self.px(22)
-            chip = widgets.button(
-                self.manager, self.root, pygame.Rect(x, y, width, self.px(26)), f"layers.{layer}", "@chip"
-            )
+            chip = self._chip(f"layers.{layer}", x, y)
             if getattr(self.map.layers, layer):
                 chip.select()
             self.toggles[chip] = layer
-            x += width + self.px(6)
+            x = chip.relative_rect.right + self.px(6)
+        self.lens_button = self._chip("lens.open", x, y)
+
+    def _chip(self, key: str, x: int, y: int) -> UIButton:
+        width = theme.font(self.px(13)).size(t(key))[0] + self.px(22)
+        return widgets.button(self.manager, self.root, pygame.Rect(x, y, width, self.px(26)), key, "@chip")
 
     def _build_orders(self) -> None:
         r, pad = self.layout.budget, self.px(16)
@@ -439,6 +447,8 @@ class GameScreen(Screen):
                 return True
             if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN):
                 return True
+        if self.lens.handle_event(event):
+            return True
         if event.type == pygame.KEYDOWN:
             return self.on_key(event)
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
@@ -527,8 +537,13 @@ class GameScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self._table(), (0, 0))
         self.bar.draw(surface, self.flow, self.view, self.me, self.colours, self.resolving)
+        snapshots = [self.flow.game.record.start, *self.flow.game.record.turns]
+        self.map.tint = self.lens.follow(self.view, self.metrics, snapshots, self.selected)
         self.map.draw(surface)
-        self.panel.draw(surface, self.view, self.metrics, self.selected, self.me, self.colours)
+        if self.lens_choice.open:
+            self.lens.draw(surface)
+        else:
+            self.panel.draw(surface, self.view, self.metrics, self.selected, self.me, self.colours)
 
     def _table(self) -> pygame.Surface:
         """What does not change while the screen is up: the table, the board's frame, the budget's card."""
@@ -547,7 +562,7 @@ class GameScreen(Screen):
         if self.map.rect.collidepoint(pos):
             return self.map.tooltip_at(pos)
         if self.panel.rect.collidepoint(pos):
-            return self.panel.tooltip_at(pos)
+            return (self.lens if self.lens_choice.open else self.panel).tooltip_at(pos)
         return self.bar.tooltip_at(pos)
 
     def draw_over(self, surface: pygame.Surface) -> None:

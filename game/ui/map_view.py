@@ -84,6 +84,7 @@ class MapView:
     layers: Layers = field(default_factory=Layers)
     marks: dict[str, str] = field(default_factory=dict)  # province -> "source" | "reinforce" | "attack"
     arrows: list[tuple[str, str, int]] = field(default_factory=list)  # planned moves: source, dest, strength
+    tint: dict[str, Colour] = field(default_factory=dict)  # state -> its land's colour instead (the lens)
 
     def __post_init__(self) -> None:
         self.board: Board = territory.board_of(self.state)
@@ -234,8 +235,9 @@ class MapView:
         self.warming.start()
 
     def province_colour(self, province: str) -> Colour:
-        """The colour a province is painted with now (its owner's, softened, plus any mark)."""
-        colour = territory_colour(self.colours[self.state.provinces[province].owner])
+        """The colour a province is painted with now (its owner's, softened, or the lens's tint; plus any mark)."""
+        owner = self.state.provinces[province].owner
+        colour = self.tint.get(owner) or territory_colour(self.colours[owner])
         if province in self.marks:
             tint, share = MARK[self.marks[province]]
             colour = mix(colour, tint, share)
@@ -256,7 +258,8 @@ class MapView:
 
     def _coloured(self, raster: Raster) -> pygame.Surface:
         """The territories in their colours now: a palette change up to 250 provinces, else a colour lookup."""
-        key = (tuple(sorted(self.marks.items())), self.hover, id(self.state), id(raster.pixels))
+        marks = tuple(sorted(self.marks.items()))
+        key = (marks, self.hover, id(self.state), id(raster.pixels), self._tint_key())
         if raster.surface is not None and key == self._palette_key:
             return raster.surface
         colours = self._colours()
@@ -316,11 +319,14 @@ class MapView:
         if overlay_key != self._overlay_key or self._overlay is None:
             self._overlay = self._paint_overlay()
             self._overlay_key = overlay_key
-        picture_key = (overlay_key, tuple(sorted(self.marks.items())), self.hover)
+        picture_key = (overlay_key, tuple(sorted(self.marks.items())), self.hover, self._tint_key())
         if picture_key != self._picture_key or self._picture is None:
             self._picture = self._compose()
             self._picture_key = picture_key
         surface.blit(self._picture, self.rect)
+
+    def _tint_key(self) -> tuple:
+        return tuple(sorted(self.tint.items()))
 
     def _compose(self) -> pygame.Surface:
         """The territories in their colours now (marks, hover), with the overlay on top."""

@@ -1,0 +1,428 @@
+"""The theory lens: a panel with four views (power, threat, network, cohesion) and the map's paint for each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.engine.metrics import Metrics
+from game.engine.state import GameState
+from game.lens import COMPONENTS, History, Lens, Threat, history_of
+from game.ui import chart, paint, widgets
+from game.ui.text import t
+from game.ui.theme import PALETTE, Colour, mix
+
+VIEWS = ("power", "threat", "network", "cohesion")
+NATURAL_SIZE = (380, 430)  # what the panel's content needs at UI scale 1
+COOL, HOT = (246, 236, 206), (178, 34, 28)  # the heat map's ends: no threat, the most threat
+VIEWER = (70, 110, 170)  # the viewer's own land on the heat map
+OUTSIDE = (196, 186, 166)  # land of states outside every agreement, on the network view
+SOURCES = ("values", "purpose", "record")
+
+
+def heat_colour(threat: float, top: float) -> Colour:
+    """A threat's colour on the heat map: the viewer's greatest threat (`top`) in full red."""
+    return mix(COOL, HOT, max(0.0, min(1.0, threat / top))) if top > 0 else COOL
+
+
+@dataclass
+class LensChoice:
+    """What the lens shows; kept by the screen so it survives the panel being rebuilt."""
+
+    open: bool = False
+    view: str = "power"
+    viewer: str | None = None  # the threat view's state (None: the selected one)
+
+
+class LensPanel:
+    """Draws the lens in a rectangle (redrawn only when what it shows changes) and says how to paint the map."""
+
+    def __init__(
+        self,
+        manager: pygame_gui.UIManager,
+        container,
+        rect: pygame.Rect,
+        scale: float,
+        colours: dict[str, Colour],
+        choice: LensChoice,
+        opener: pygame_gui.elements.UIButton | None = None,
+    ) -> None:
+        self.rect, self.colours, self.choice, self.opener = rect, colours, choice, opener
+        self.scale = min(scale, rect.w / NATURAL_SIZE[0], rect.h / NATURAL_SIZE[1])
+        self.tabs: dict[pygame_gui.elements.UIButton, str] = {}
+        pad, gap = self.px(14), self.px(4)
+        width = (rect.w - 2 * pad - 3 * gap) // 4
+        for i, view in enumerate(VIEWS):
+            box = pygame.Rect(rect.x + pad + i * (width + gap), rect.y + self.px(12), width, self.px(28))
+            self.tabs[widgets.button(manager, container, box, f"lens.{view}", "@chip")] = view
+        self.lens: Lens | None = None
+        self.history: History | None = None
+        self.selected: str | None = None
+        self.chips: list[tuple[pygame.Rect, str]] = []  # the threat view's states, in panel positions
+        self.tips: list[tuple[pygame.Rect, list[str]]] = []
+        self._image: pygame.Surface | None = None
+        self._key: tuple | None = None
+        self.set_open(choice.open)
+
+    def px(self, value: float) -> int:
+        return round(value * self.scale)
+
+    # what is shown
+    def set_open(self, shown: bool) -> None:
+        self.choice.open = shown
+        if self.opener is not None:
+            self.opener.select() if shown else self.opener.unselect()
+        for tab, view in self.tabs.items():
+            tab.show() if shown else tab.hide()
+            tab.select() if view == self.choice.view else tab.unselect()
+
+    def toggle(self) -> None:
+        self.set_open(not self.choice.open)
+
+    def follow(
+        self, state: GameState, metrics: Metrics, snapshots: list[dict[str, Any]], selected: str | None
+    ) -> dict[str, Colour]:
+        """Take the moment shown and the selected state; returns how the map paints each state (empty: as usual)."""
+        if self.lens is None or self.lens.state is not state or self.lens.metrics is not metrics:
+            self.lens = Lens(state, metrics)
+        if self.history is None or len(self.history.turns) != len(snapshots):
+            self.history = history_of(snapshots)
+        if selected != self.selected:
+            self.selected = self.choice.viewer = selected
+        return self.tint() if self.choice.open else {}
+
+    @property
+    def viewer(self) -> str:
+        ids = self.lens.metrics.ids
+        chosen = self.choice.viewer
+        return chosen if chosen in self.lens.state.nations else (ids[0] if ids else "")
+
+    def tint(self) -> dict[str, Colour]:
+        """The threat view's heat map from the viewer's side, or the network view's members in their colours."""
+        if self.choice.view == "threat":
+            heat = self.lens.heat(self.viewer)
+            top = max(heat.values(), default=0.0)
+            return {
+                n: VIEWER if n == self.viewer else heat_colour(heat[n], top) if n in heat else OUTSIDE
+                for n in self.lens.state.nations
+            }
+        if self.choice.view == "network":
+            inside = self.lens.network().members
+            return {n: OUTSIDE for n in self.lens.state.nations if n not in inside}
+        return {}
+
+    # input
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """The opener and L open or close the lens; the tabs choose a view, a chip the threat view's state."""
+        pressed = event.ui_element if event.type == pygame_gui.UI_BUTTON_PRESSED else None
+        key = event.type == pygame.KEYDOWN and event.key == pygame.K_l and not event.mod & pygame.KMOD_CTRL
+        if self.opener is not None and (pressed is self.opener or key):
+            self.toggle()
+            return True
+        if not self.choice.open:
+            return False
+        if pressed in self.tabs:
+            self.choice.view = self.tabs[pressed]
+            self.set_open(True)
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
+            here = (event.pos[0] - self.rect.x, event.pos[1] - self.rect.y)
+            chip = next((n for box, n in self.chips if box.collidepoint(here)), None)
+            if chip:
+                self.choice.viewer = chip
+                return True
+        return False
+
+    def chip_at(self, nation: str) -> tuple[int, int]:
+        """The window position of a state's chip in the threat view (for tests and tutorials)."""
+        box = next(box for box, n in self.chips if n == nation)
+        return box.centerx + self.rect.x, box.centery + self.rect.y
+
+    def tooltip_at(self, pos: tuple[int, int]) -> list[str]:
+        here = (pos[0] - self.rect.x, pos[1] - self.rect.y)
+        return next((lines for box, lines in self.tips if box.collidepoint(here)), [])
+
+    # drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        key = (id(self.lens), len(self.history.turns), self.choice.view, self.viewer, tuple(self.rect))
+        if key != self._key or self._image is None:
+            self._image = self._paint()
+            self._key = key
+        surface.blit(self._image, self.rect)
+
+    def _paint(self) -> pygame.Surface:
+        image = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        paint.card(image, image.get_rect().inflate(-8, -8), shadow=4)
+        self.tips, self.chips = [], []
+        pad = self.px(18)
+        x, width = pad, self.rect.w - 2 * pad
+        view = self.choice.view
+        name = self.name(self.viewer) if self.viewer else ""
+        y = self.px(50)
+        for line in paint.wrap(t(f"lens.{view}_about", state=name), self.px(12), width):
+            paint.draw_text(image, line, (x, y), self.px(12), PALETTE.ink_soft)
+            y += self.px(16)
+        y += self.px(6)
+        pygame.draw.line(image, PALETTE.gold, (x, y), (x + width, y), 1)
+        area = pygame.Rect(x, y + self.px(8), width, self.rect.h - y - self.px(8) - pad)
+        getattr(self, f"_{view}")(image, area)
+        return image
+
+    def name(self, nation: str) -> str:
+        return self.lens.state.nations[nation].name
+
+    def _swatch(self, image: pygame.Surface, nation: str, centre: tuple[int, int], radius: int) -> None:
+        pygame.draw.circle(image, self.colours[nation], centre, radius)
+        pygame.draw.circle(image, PALETTE.ink, centre, radius, 1)
+
+    def _bar(self, image: pygame.Surface, box: pygame.Rect, value: float, colour: Colour) -> None:
+        pygame.draw.rect(image, PALETTE.parchment_dark, box, border_radius=3)
+        filled = pygame.Rect(box.x, box.y, round(box.w * max(0.0, min(1.0, value))), box.h)
+        pygame.draw.rect(image, colour, filled, border_radius=3)
+
+    def _heading(self, image: pygame.Surface, text: str, x: int, y: int, tip: str = "") -> int:
+        box = paint.draw_text(image, text, (x, y), self.px(14), PALETTE.wood, True, serif=True)
+        if tip:
+            self.tips.append((box, [text, tip]))
+        return y + self.px(22)
+
+    def _more(self, image: pygame.Surface, count: int, x: int, y: int) -> int:
+        if count > 0:
+            paint.draw_text(image, t("lens.more", count=count), (x, y), self.px(12), PALETTE.ink_soft)
+            y += self.px(17)
+        return y
+
+    # the four views
+    def _power(self, image: pygame.Surface, area: pygame.Rect) -> None:
+        history = self.history
+        polarity = t(f"lens.polarities.{self.lens.metrics.polarity}")
+        since = history.polar_since()
+        when = t("lens.polarity_since", turn=since) if since else t("lens.polarity_start")
+        x, y = area.x, area.y
+        y = self._heading(
+            image, f"{t('lens.polarity', polarity=polarity)} · {when}", x, y, t("lens.polarity_tip")
+        )
+        row, least = self.px(19), self.px(90)  # the chart takes what the bars leave, at least `least`
+        shares = self.lens.shares
+        room = max(1, (area.bottom - least - self.px(28) - y) // row)
+        shown = shares if len(shares) <= room else shares[: room - 1]
+        label_w = area.w * 2 // 5
+        for nation, share in shown:
+            self._swatch(image, nation, (x + self.px(6), y + self.px(8)), self.px(6))
+            paint.draw_text(image, self.name(nation), (x + self.px(18), y), self.px(13), PALETTE.ink)
+            bar = pygame.Rect(x + label_w, y + self.px(4), area.w - label_w - self.px(44), self.px(9))
+            self._bar(image, bar, share, self.colours[nation])
+            paint.draw_text(
+                image, f"{share:.0%}", (area.right, y), self.px(13), PALETTE.ink, True, "topright"
+            )
+            y += row
+        y = self._more(image, len(shares) - len(shown), x, y) + self.px(8)
+        y = self._heading(image, t("lens.over_time"), x, y)
+        chart_h = area.bottom - y
+        lines = [chart.Line(self.colours[n], values) for n, values in history.shares.items()]
+        last = history.turns[-1] if history.turns else 0
+        labels = (t("lens.start"), t("lens.turn", turn=last))
+        threshold = (self.lens.state.rules.hegemony_share, t("lens.hegemony"))
+        plot = pygame.Rect(x, area.bottom - chart_h, area.w, chart_h)
+        chart.draw_chart(image, plot, lines, labels, threshold, self.px(11))
+
+    def _threat(self, image: pygame.Surface, area: pygame.Rect) -> None:
+        x, y = area.x, area.y
+        viewer = self.viewer
+        label = paint.draw_text(
+            image, t("lens.seen_from"), (x, y + self.px(2)), self.px(12), PALETTE.ink_soft
+        )
+        self.tips.append((label, [t("lens.seen_from"), t("lens.seen_from_tip")]))
+        y = self._chips(image, x + label.w + self.px(8), y, area.right) + self.px(6)
+        y = self._legend(image, x, y, area.w) + self.px(8)
+        threats = self.lens.threats(viewer)
+        if not threats:
+            paint.draw_text(
+                image, t("lens.fallen", state=self.name(viewer)), (x, y), self.px(13), PALETTE.ink
+            )
+            return
+        name_w, total_w = area.w * 3 // 10, self.px(50)
+        column = (area.w - name_w - total_w) // len(COMPONENTS)
+        columns = {c: x + name_w + total_w + i * column for i, c in enumerate(COMPONENTS)}
+        paint.draw_text(image, t("lens.total"), (x + name_w, y), self.px(11), PALETTE.ink_soft, True)
+        for c, cx in columns.items():
+            head = paint.draw_text(
+                image, t(f"lens.components.{c}"), (cx, y), self.px(11), PALETTE.ink_soft, True
+            )
+            self.tips.append((head, [t(f"lens.components.{c}"), t(f"lens.component_tips.{c}")]))
+        y += self.px(18)
+        row = self.px(24)
+        room = max(1, (area.bottom - y) // row)
+        shown = threats if len(threats) <= room else threats[: room - 1]
+        for threat in shown:
+            self._threat_row(image, threat, threats[0].threat, (x, y, name_w, column), columns)
+            y += row
+        self._more(image, len(threats) - len(shown), x, y)
+
+    def _threat_row(
+        self,
+        image: pygame.Surface,
+        threat: Threat,
+        top: float,
+        place: tuple[int, ...],
+        columns: dict[str, int],
+    ) -> None:
+        x, y, name_w, column = place
+        self._swatch(image, threat.nation, (x + self.px(6), y + self.px(8)), self.px(6))
+        name = self.name(threat.nation)
+        clipped = paint.wrap(name, self.px(13), name_w - self.px(20))[0]
+        paint.draw_text(image, clipped, (x + self.px(18), y), self.px(13), PALETTE.ink)
+        swatch = pygame.Rect(x + name_w, y, self.px(42), self.px(18))
+        pygame.draw.rect(image, heat_colour(threat.threat, top), swatch, border_radius=3)
+        pygame.draw.rect(image, PALETTE.ink_soft, swatch, 1, border_radius=3)
+        paint.draw_text(
+            image, f"{threat.threat:.2f}", swatch.center, self.px(12), PALETTE.ink, True, "center"
+        )
+        for c, value in threat.parts().items():
+            cx = columns[c]
+            paint.draw_text(image, f"{value:.2f}", (cx, y), self.px(11), PALETTE.ink)
+            self._bar(
+                image, pygame.Rect(cx, y + self.px(15), column - self.px(8), self.px(4)), value, PALETTE.wine
+            )
+        viewer = self.name(self.viewer)
+        tip = [
+            t("lens.threat_row_tip", state=name, viewer=viewer, threat=threat.threat),
+            t("panel.threat_tip", **threat.parts()),
+        ]
+        self.tips.append((pygame.Rect(x, y, columns[COMPONENTS[-1]] + column - x, self.px(22)), tip))
+
+    def _chips(self, image: pygame.Surface, x0: int, y: int, right: int) -> int:
+        """A chip per living state to choose the viewer with; returns the y below them."""
+        x, h = x0, self.px(20)
+        for nation in self.lens.metrics.ids:
+            text = paint.text_surface(self.name(nation), self.px(11), PALETTE.ink, nation == self.viewer)
+            box = pygame.Rect(x, y, text.get_width() + self.px(24), h)
+            if box.right > right and x > x0:
+                x, y = x0, y + h + self.px(4)
+                box.topleft = (x, y)
+            chosen = nation == self.viewer
+            fill = mix(PALETTE.parchment, PALETTE.select, 0.6) if chosen else PALETTE.parchment_light
+            pygame.draw.rect(image, fill, box, border_radius=h // 2)
+            pygame.draw.rect(
+                image, PALETTE.ink if chosen else PALETTE.gold, box, 2 if chosen else 1, border_radius=h // 2
+            )
+            self._swatch(image, nation, (box.x + self.px(10), box.centery), self.px(5))
+            image.blit(text, text.get_rect(midleft=(box.x + self.px(18), box.centery)))
+            self.chips.append((box, nation))
+            x = box.right + self.px(4)
+        return y + h
+
+    def _legend(self, image: pygame.Surface, x: int, y: int, width: int) -> int:
+        """The heat map's scale: from no threat to the most, and the viewer's own colour."""
+        low = paint.draw_text(image, t("lens.low"), (x, y), self.px(11), PALETTE.ink_soft)
+        high = paint.text_surface(t("lens.high"), self.px(11), PALETTE.ink_soft)
+        ramp = pygame.Rect(
+            low.right + self.px(6),
+            y + self.px(3),
+            width - low.w - high.get_width() - self.px(40),
+            self.px(10),
+        )
+        for i in range(ramp.w):
+            pygame.draw.line(
+                image, heat_colour(i, ramp.w - 1), (ramp.x + i, ramp.y), (ramp.x + i, ramp.bottom)
+            )
+        pygame.draw.rect(image, PALETTE.ink_soft, ramp, 1)
+        image.blit(high, (ramp.right + self.px(6), y))
+        you = pygame.Rect(x + width - self.px(14), y + self.px(1), self.px(14), self.px(14))
+        pygame.draw.rect(image, VIEWER, you, border_radius=3)
+        self.tips.append((you, [self.name(self.viewer)]))
+        return y + self.px(16)
+
+    def _network(self, image: pygame.Surface, area: pygame.Rect) -> None:
+        network = self.lens.network()
+        x, y = area.x, area.y
+        text = t("lens.hierarchy", value=network.hierarchy)
+        y = self._heading(image, text, x, y, t("lens.hierarchy_tip"))
+        self._bar(image, pygame.Rect(x, y, area.w, self.px(8)), network.hierarchy, PALETTE.gold)
+        y += self.px(18)
+        hubs = [
+            (
+                patron,
+                t("lens.hub", patron=self.name(patron), clients=", ".join(self.name(c) for c in clients)),
+            )
+            for patron, clients in network.hubs.items()
+        ]
+        groups = (
+            ("lens.hubs", hubs),
+            (
+                "lens.pacts",
+                [(m[0], f"{name}: {', '.join(self.name(n) for n in m)}") for name, m in network.pacts],
+            ),
+            (
+                "lens.blocs",
+                [(m[0], f"{name}: {', '.join(self.name(n) for n in m)}") for name, m in network.blocs],
+            ),
+        )
+        for key, lines in groups:
+            y = self._heading(image, t(key), x, y + self.px(4))
+            if not lines:
+                paint.draw_text(image, t("lens.none"), (x, y), self.px(12), PALETTE.ink_soft)
+                y += self.px(17)
+            for lead, line in lines:
+                for i, part in enumerate(paint.wrap(line, self.px(12), area.w - self.px(18))):
+                    if y + self.px(16) > area.bottom:
+                        return
+                    if i == 0:
+                        self._swatch(image, lead, (x + self.px(5), y + self.px(8)), self.px(5))
+                    paint.draw_text(image, part, (x + self.px(16), y), self.px(12), PALETTE.ink)
+                    y += self.px(16)
+
+    def _cohesion(self, image: pygame.Surface, area: pygame.Rect) -> None:
+        pacts = self.lens.cohesion()
+        x, y = area.x, area.y
+        if not pacts:
+            for line in paint.wrap(t("lens.no_pacts"), self.px(13), area.w):
+                paint.draw_text(image, line, (x, y), self.px(13), PALETTE.ink_soft)
+                y += self.px(18)
+            return
+        block = self.px(66)
+        room = max(1, (area.bottom - y) // block)
+        shown = pacts if len(pacts) <= room else pacts[: room - 1]
+        column = area.w // len(SOURCES)
+        for pact in shown:
+            paint.draw_text(image, pact.name, (x, y), self.px(14), PALETTE.ink, True)
+            text = t("lens.pact_cohesion", cohesion=pact.cohesion)
+            paint.draw_text(image, text, (area.right, y), self.px(13), PALETTE.ink, True, "topright")
+            members = ", ".join(self.name(m) for m in pact.members)
+            paint.draw_text(
+                image,
+                paint.wrap(members, self.px(11), area.w)[0],
+                (x, y + self.px(18)),
+                self.px(11),
+                PALETTE.ink_soft,
+            )
+            self._bar(
+                image, pygame.Rect(x, y + self.px(33), area.w, self.px(6)), pact.cohesion / 100, PALETTE.peace
+            )
+            for i, source in enumerate(SOURCES):
+                value = getattr(pact, source)
+                cx = x + i * column
+                label = paint.draw_text(
+                    image,
+                    f"{t(f'lens.sources.{source}')} {value:.2f}",
+                    (cx, y + self.px(42)),
+                    self.px(11),
+                    PALETTE.ink,
+                )
+                self._bar(
+                    image,
+                    pygame.Rect(cx, y + self.px(56), column - self.px(10), self.px(4)),
+                    value,
+                    PALETTE.wine,
+                )
+                self.tips.append(
+                    (
+                        label.inflate(0, self.px(10)),
+                        [t(f"lens.sources.{source}"), t(f"lens.source_tips.{source}")],
+                    )
+                )
+            y += block
+        self._more(image, len(pacts) - len(shown), x, y)
