@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import string
+from game.text import FALLBACK, catalog, fill
 
-from game.text import catalog
-
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = FALLBACK
 _language = DEFAULT_LANGUAGE
 
 
@@ -29,20 +27,25 @@ def _lookup(lang: str, key: str) -> object:
     return node
 
 
+def _found(key: str) -> tuple[object, str]:
+    """The raw entry under `ui.<key>` and the language it was found in."""
+    try:
+        return _lookup(_language, key), _language
+    except (KeyError, FileNotFoundError):
+        return _lookup(DEFAULT_LANGUAGE, key), DEFAULT_LANGUAGE
+
+
 def entry(key: str) -> object:
     """The raw catalog entry under `ui.<key>` (a string, a list or a mapping)."""
-    try:
-        return _lookup(_language, key)
-    except (KeyError, FileNotFoundError):
-        return _lookup(DEFAULT_LANGUAGE, key)
+    return _found(key)[0]
 
 
 def t(key: str, **fields: object) -> str:
     """The interface text under `ui.<key>`, with {placeholders} filled from fields."""
-    template = entry(key)
+    template, lang = _found(key)
     if not isinstance(template, str):
         raise KeyError(f"{key} is not a text")
-    return string.Formatter().vformat(template, (), fields) if fields else template
+    return fill(template, lang, fields) if fields else template
 
 
 def has(key: str) -> bool:

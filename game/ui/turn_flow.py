@@ -13,8 +13,9 @@ from game.engine.orders import Budget, Plan, record
 from game.record import Orders, Record, scenario_meta
 from game.scenario import Scenario
 from game.session import Game, ai_player, new_state
+from game.text import FALLBACK, describe
 from game.ui import ai_process
-from game.ui.text import t
+from game.ui.text import language, t
 from game.ui.worker import Worker
 
 
@@ -48,11 +49,20 @@ def start_game(scenario: Scenario, seed: int, controllers: dict[str, tuple[str, 
 
 @dataclass
 class LogLine:
+    """One event of the log; shown in the interface's language, told afresh from its data."""
+
     turn: int
     type: str
-    text: str
+    english: str  # the text the record keeps (the record is the same whatever the interface's language)
     actors: list[str]
     concept: str
+    data: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        if language() == FALLBACK:
+            return self.english
+        return describe(Event(self.turn, self.type, self.actors, self.data, self.concept), language())
 
 
 @dataclass
@@ -149,7 +159,7 @@ class TurnFlow:
         orders.update({n: list(o) for n, o in self.orders.items() if o})
         turn = self.state.turn
         events = self.game.resolve(orders)
-        self.log += [LogLine(turn, e.type, e.text, list(e.actors), e.concept) for e in events]
+        self.log += [LogLine(turn, e.type, e.text, list(e.actors), e.concept, e.data) for e in events]
         self.begin_turn()
         return events
 
@@ -181,4 +191,5 @@ class TurnFlow:
 
 
 def _line(turn: int, entry: dict) -> LogLine:
-    return LogLine(turn, entry["type"], entry["text"], list(entry["actors"]), entry.get("concept", ""))
+    concept, data = entry.get("concept", ""), entry.get("data", {})
+    return LogLine(turn, entry["type"], entry["text"], list(entry["actors"]), concept, data)
