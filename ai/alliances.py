@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ai.explain import pct, reason
+from ai.explain import reason
 from ai.scoring import agreement_value, why_align, why_not
 from ai.situation import NOISE, Situation
 from ai.theories import RECIPROCAL
 from game.engine.orders import AdoptMission, Answer, AnswerCall, Expel, FundInstitution, Leave, Order, Propose
 from game.engine.state import BLOC, GUARANTEE, PACT, Agreement, Proposal
+from game.text.say import Sentence, say
 
 PROPOSAL_KIND = {"pact": "pact", "bloc": "bloc", "client": "guarantee_request", "patron": "guarantee_offer"}
 RELATION_OF = {"pact": "pact", "bloc": "bloc", "guarantee_offer": "client", "guarantee_request": "patron"}
@@ -47,28 +48,23 @@ def answers(sit: Situation) -> list[Order]:
         accept = False
         crossed = not prop.agreement and (prop.kind, prop.sender) in mine and sit.me < prop.sender
         if crossed:
-            text = (
-                f"Declined {_offer_text(sit, prop, ag)} in favour of our own proposal of the same to "
-                f"{sit.name(prop.sender)}, which it is answering"
-            )
+            text = say("answer.crossed", offer=_offer_text(sit, prop, ag), name=sit.name(prop.sender))
             why = reason(sit, _CONCEPT_OF[kind], text, partner=prop.sender, value=value)
         elif kind != "patron" and (held or kind in taken or asked.get(kind, {prop.sender}) != {prop.sender}):
-            where = (
-                held.name if held else "the one we just accepted" if kind in taken else "the one we proposed"
-            )
-            text = f"Declined {_offer_text(sit, prop, ag)}: we stand in {where}, and one is enough"
+            where = held.name if held else say("answer.just_accepted" if kind in taken else "answer.proposed")
+            text = say("answer.one_is_enough", offer=_offer_text(sit, prop, ag), where=where)
             concept = "alliance_cohesion" if kind == "pact" else _CONCEPT_OF[kind]
             why = reason(sit, concept, text, partner=prop.sender, value=value)
         elif value >= sit.p.thresholds.accept:
             phrase, concept, nums = why_align(sit, kind, prop.sender)
             nums.setdefault("value", value)
-            text = f"Accepted {_offer_text(sit, prop, ag)} {_joined(phrase)}"
+            text = say("answer.accepted", offer=_offer_text(sit, prop, ag), why=_joined(phrase))
             why = reason(sit, concept, text, partner=prop.sender, **nums)
             accept = True
             taken.add(kind)
         else:
             phrase, concept, nums = why_not(sit, kind, prop.sender, value)
-            text = f"Declined {_offer_text(sit, prop, ag)}: {phrase}"
+            text = say("answer.declined", offer=_offer_text(sit, prop, ag), why=phrase)
             why = reason(sit, concept, text, partner=prop.sender, **nums)
         out.append(Answer(sit.me, prop.id, accept, reason=why))
     return out
@@ -96,16 +92,11 @@ def _offer_value(sit: Situation, prop: Proposal) -> float:
     return agreement_value(sit, ag) if ag else sit.value(RELATION_OF[prop.kind], prop.sender)
 
 
-def _offer_text(sit: Situation, prop: Proposal, ag: Agreement | None) -> str:
+def _offer_text(sit: Situation, prop: Proposal, ag: Agreement | None) -> Sentence:
     sender = sit.name(prop.sender)
     if ag:
-        return f"{sender}'s invitation into {ag.name}"
-    return {
-        "pact": f"a defense pact with {sender}",
-        "bloc": f"a bloc with {sender}",
-        "guarantee_offer": f"{sender}'s security guarantee",
-        "guarantee_request": f"to guarantee {sender}'s security",
-    }[prop.kind]
+        return say("offer.invitation", name=sender, agreement=ag.name)
+    return say(f"offer.{prop.kind}", name=sender)
 
 
 def _held(sit: Situation, kind: str) -> Agreement | None:
@@ -152,14 +143,9 @@ def proposals(sit: Situation, joining: set[str]) -> list[Order]:
         founding.add(kind)
         phrase, concept, nums = why_align(sit, kind, other)
         if into:
-            text = f"Invited {sit.name(other)} into {into.name} {_joined(phrase)}"
+            text = say("propose.invite", name=sit.name(other), agreement=into.name, why=_joined(phrase))
         else:
-            text = {
-                "pact": f"Proposed a defense pact to {sit.name(other)} {_joined(phrase)}",
-                "bloc": f"Proposed a bloc to {sit.name(other)} {_joined(phrase)}",
-                "client": f"Asked {sit.name(other)} for a security guarantee {_joined(phrase)}",
-                "patron": f"Offered {sit.name(other)} a security guarantee {_joined(phrase)}",
-            }[kind]
+            text = say(f"propose.{kind}", name=sit.name(other), why=_joined(phrase))
         order = Propose(
             sit.me,
             PROPOSAL_KIND[kind],
@@ -171,8 +157,9 @@ def proposals(sit: Situation, joining: set[str]) -> list[Order]:
     return out
 
 
-def _joined(phrase: str) -> str:
-    return phrase if phrase.startswith("against") else f"— {phrase}"
+def _joined(phrase: Sentence) -> Sentence:
+    """A reason joined to the sentence it explains: 'against ...' directly, any other after a dash."""
+    return say("joined.against" if phrase["key"] == "align.against" else "joined.dash", why=phrase)
 
 
 def _closed(sit: Situation, kind: str) -> np.ndarray:
@@ -200,9 +187,12 @@ def departures(sit: Situation) -> list[Order]:
             and sit.p.mission > 0
             and treasury >= rules.mission_cost * (1 + sit.p.budget.reserve)
         ):
-            text = (
-                f"Gave {ag.name} a new mission (crisis management) for {rules.mission_cost:g}: its common "
-                f"threat has faded (purpose {ag.purpose:.2f}, cohesion {ag.cohesion:.0f}) and the pact is worth keeping"
+            text = say(
+                "leave.mission",
+                agreement=ag.name,
+                cost=rules.mission_cost,
+                purpose=ag.purpose,
+                cohesion=ag.cohesion,
             )
             out.append(
                 AdoptMission(
@@ -220,9 +210,7 @@ def departures(sit: Situation) -> list[Order]:
             and ag.patron in sit.board.col
             and sit.board.pact[sit.i, sit.board.col[ag.patron]]
         ):
-            text = (
-                f"Renounced {sit.name(ag.patron)}'s guarantee: a defense pact binds us to each other already"
-            )
+            text = say("leave.renounced", name=sit.name(ag.patron))
             out.append(Leave(me, ag.id, reason=reason(sit, "alliance", text, partner=ag.patron)))
             continue
         if ag.kind == GUARANTEE and ag.patron == me:
@@ -245,17 +233,19 @@ def _balance_in(sit: Situation, ag: Agreement) -> float:
 
 def _leave_reason(sit: Situation, ag: Agreement, value: float) -> dict:
     if ag.kind == PACT and ag.purpose < FADED:
-        text = (
-            f"Left {ag.name}: the threat it was formed against is gone (purpose {ag.purpose:.2f}, "
-            f"cohesion {ag.cohesion:.0f}) and its members do not help against our rival now "
-            f"({_balance_in(sit, ag):.2f})"
+        text = say(
+            "leave.threat_gone",
+            agreement=ag.name,
+            purpose=ag.purpose,
+            cohesion=ag.cohesion,
+            balance=_balance_in(sit, ag),
         )
         return reason(sit, "end_of_alliances", text, purpose=ag.purpose, cohesion=ag.cohesion, value=value)
     other = ag.patron if ag.kind == GUARANTEE else _weakest_link(sit, ag)
     kind = "client" if ag.kind == GUARANTEE else ag.kind
     phrase, concept, nums = why_not(sit, kind, other, value)
     nums.setdefault("value", value)
-    return reason(sit, concept, f"Left {ag.name}: {phrase}", partner=other, **nums)
+    return reason(sit, concept, say("leave.left", agreement=ag.name, why=phrase), partner=other, **nums)
 
 
 def _weakest_link(sit: Situation, ag: Agreement) -> str:
@@ -272,9 +262,12 @@ def _withdrawal(sit: Situation, ag: Agreement, value: float) -> Order | None:
     votes = int(sit.board.voted[sit.board.col[client], sit.i])
     rules = sit.view.rules
     if sit.p.motives.hub > 0 and loyalty is not None and votes >= 2 and loyalty < rules.loyalty_threshold:
-        text = (
-            f"Withdrew our guarantee from {sit.name(client)}: it voted with us only {pct(loyalty)} of the time "
-            f"({votes} votes), below the {pct(rules.loyalty_threshold)} we expect for our protection"
+        text = say(
+            "leave.disloyal",
+            name=sit.name(client),
+            loyalty=loyalty,
+            votes=votes,
+            expected=rules.loyalty_threshold,
         )
         return Leave(
             sit.me,
@@ -285,7 +278,7 @@ def _withdrawal(sit: Situation, ag: Agreement, value: float) -> Order | None:
         return None
     phrase, concept, nums = why_not(sit, "patron", client, value)
     nums.setdefault("value", value)
-    text = f"Withdrew our guarantee from {sit.name(client)}: {phrase}"
+    text = say("leave.withdrew", name=sit.name(client), why=phrase)
     return Leave(sit.me, ag.id, reason=reason(sit, concept, text, partner=client, **nums))
 
 
@@ -296,10 +289,7 @@ def expulsions(sit: Situation) -> list[Order]:
         if ag.leader != sit.me or len(ag.members) <= 2:
             continue
         for refuser in ag.refusers:
-            text = (
-                f"Expelled {sit.name(refuser)} from {ag.name}: it refused a call to arms, and a pact whose members "
-                f"do not come loses its cohesion ({ag.cohesion:.0f})"
-            )
+            text = say("expel", name=sit.name(refuser), agreement=ag.name, cohesion=ag.cohesion)
             out.append(
                 Expel(
                     sit.me,
@@ -321,9 +311,12 @@ def institutions(sit: Situation) -> list[Order]:
         amount = round(min(share * treasury, missing), 2)
         if ag.institution or share <= 0 or amount < 0.5:
             continue
-        text = (
-            f"Paid {amount:g} into the alternative institution of {ag.name} ({ag.institution_funds:g} of "
-            f"{sit.view.rules.institution_cost:g} raised): income and standing that do not depend on the Assembly"
+        text = say(
+            "institution",
+            amount=amount,
+            agreement=ag.name,
+            raised=ag.institution_funds,
+            cost=sit.view.rules.institution_cost,
         )
         out.append(
             FundInstitution(sit.me, ag.id, amount, reason=reason(sit, "soft_balancing", text, amount=amount))
@@ -349,16 +342,21 @@ def calls(sit: Situation) -> list[Order]:
         if join:
             many = ag.kind == PACT and len(ag.members) > 2 and attacker != sit.rival
             concept = "chain_ganging" if many else "alliance"
-            text = (
-                f"Answered the call of {sit.name(call.ally)} against {sit.name(attacker)}: {ag.name} commits us to "
-                f"its defense" + (", though the quarrel is not ours" if many else "")
+            text = say(
+                "call.chain_gang" if many else "call.answered",
+                ally=sit.name(call.ally),
+                attacker=sit.name(attacker),
+                agreement=ag.name,
             )
         else:
             concept = "bandwagoning" if bandwagon else "buck_passing"
-            text = f"Refused the call of {sit.name(call.ally)} against {sit.name(attacker)}" + (
-                f": {sit.name(attacker)} is too strong for us to oppose ({pct(sit.share_of(attacker))} of all power)"
-                if bandwagon
-                else f": {ag.name} is worth little to us now (value {value:.2f}); let others carry the burden"
+            text = say(
+                "call.too_strong" if bandwagon else "call.buck_pass",
+                ally=sit.name(call.ally),
+                attacker=sit.name(attacker),
+                share=sit.share_of(attacker),
+                agreement=ag.name,
+                value=value,
             )
         out.append(
             AnswerCall(sit.me, call.war, join, reason=reason(sit, concept, text, ally=call.ally, value=value))

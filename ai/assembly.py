@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ai.explain import pct, reason
+from ai.explain import reason
 from ai.situation import Situation
 from ai.theories import column, predicted_tally, vote_of, vote_scores
 from game.engine.orders import Order, Table, Vote
+from game.text.say import Sentence, say
 
 RESOLUTION_GAP = 2  # turns after a resolution against a state before another is tabled
-RESOLUTION_TEXT = {"condemn": "condemnation", "sanction": "sanctions", "authorize": "authorization of action"}
 CAMPAIGN_CANDIDATES = 3  # the least liked states a campaign for standing considers as targets
 
 
@@ -31,44 +31,45 @@ def votes(sit: Situation) -> list[Order]:
     return out
 
 
-def _vote_reason(sit: Situation, res, vs, vote: str, score: float) -> tuple[str, str, dict]:
-    what = f"the {RESOLUTION_TEXT[res.kind]} of {sit.name(res.target)} tabled by {sit.name(res.sponsor)}"
+def _vote_reason(sit: Situation, res, vs, vote: str, score: float) -> tuple[str, Sentence, dict]:
+    what = say(f"vote.on_{res.kind}", target=sit.name(res.target), sponsor=sit.name(res.sponsor))
     nums = {"resolution": res.id, "score": score, "target": res.target, "sponsor": res.sponsor}
     if vote == "abstain":
-        return "legitimacy", f"Abstained on {what}: no stake either way (score {score:.2f})", nums
+        return "legitimacy", say("vote.abstained", what=what, score=score), nums
     weights = sit.p.assembly
     parts = {k: getattr(weights, k) * float(v[sit.i]) for k, v in vs.parts.items()}
     sign = 1 if vote == "yes" else -1
     main = max(parts, key=lambda k: sign * parts[k])
-    head = f"Voted {vote} on {what}"
+    head = say(f"vote.voted_{vote}", what=what)
     b = sit.board
     if main == "follow_patron":
         patrons = [b.ids[j] for j in np.flatnonzero(b.guards[:, sit.i])]
-        names = " and ".join(sit.name(p) for p in patrons)
-        who = f"our patrons {names} do" if len(patrons) > 1 else f"our patron {names} does"
-        return "informal_obligations", f"{head}, as {who}: support given freely counts double", nums
+        names = ", ".join(sit.name(p) for p in patrons)
+        key = "vote.patrons" if len(patrons) > 1 else "vote.patron"
+        return "informal_obligations", say(key, head=head, names=names), nums
     if main == "follow_rival":
-        return "bandwagoning", f"{head}, siding with {sit.name(sit.rival)}, too strong for us to oppose", nums
+        return "bandwagoning", say("vote.bandwagon", head=head, rival=sit.name(sit.rival)), nums
     if main == "against_strongest":
         strongest = b.ids[int(b.share.argmax())]
         concept = "soft_balancing" if sit.theory == "soft_balancer" else "balance_of_power"
-        return (
-            concept,
-            f"{head}: against {sit.name(strongest)}, the strongest state ({pct(sit.share_of(strongest))} of all power)",
-            nums,
-        )
+        text = say("vote.strongest", head=head, name=sit.name(strongest), share=sit.share_of(strongest))
+        return concept, text, nums
     if main == "with_partners":
-        return "alliance", f"{head}, with our partners", nums
+        return "alliance", say("vote.partners", head=head), nums
     t_target, t_sponsor = (
         float(b.m.threat[sit.i, b.col[res.target]]),
         float(b.m.threat[sit.i, b.col[res.sponsor]]),
     )
     nums.update(threat_target=t_target, threat_sponsor=t_sponsor)
-    return (
-        "balance_of_threat",
-        f"{head}: {sit.name(res.target)} threatens us {t_target:.2f}, {sit.name(res.sponsor)} {t_sponsor:.2f}",
-        nums,
+    text = say(
+        "vote.threat",
+        head=head,
+        target=sit.name(res.target),
+        threat_target=t_target,
+        sponsor=sit.name(res.sponsor),
+        threat_sponsor=t_sponsor,
     )
+    return "balance_of_threat", text, nums
 
 
 def tabling(sit: Situation) -> list[Order]:
@@ -106,15 +107,14 @@ def tabling(sit: Situation) -> list[Order]:
     }[kind]
     if why == "strongest":
         concept = "soft_balancing" if sit.theory == "soft_balancer" else "balance_of_power"
-    what = f"Tabled the {RESOLUTION_TEXT[kind]} of {sit.name(target)}"
-    expect = f"we expect {yes} yes against {no} no"
-    text = {
-        "aggressor": f"{what}, an aggressor (aggression record {b.aggression[b.col[target]]:.2f}); {expect}",
-        "strongest": f"{what}, the strongest state ({pct(sit.share_of(target))} of all power), to hold it to "
-        f"account; {expect}",
-        "rival": f"{what}, our rival, to rally our clients and partners; {expect}, and their support adds to "
-        f"our legitimacy",
-    }[why]
+    text = say(
+        f"table.{why}",
+        what=say(f"table.{kind}", target=sit.name(target)),
+        record=float(b.aggression[b.col[target]]),
+        share=sit.share_of(target),
+        yes=yes,
+        no=no,
+    )
     return [Table(sit.me, kind, target, reason=reason(sit, concept, text, target=target, yes=yes, no=no))]
 
 
@@ -138,10 +138,7 @@ def _campaign(sit: Situation, shut: np.ndarray) -> list[Order]:
     if best is None:
         return []
     yes, no, target = best
-    text = (
-        f"Tabled the condemnation of {sit.name(target)} to win standing in the Assembly: we expect {yes} yes "
-        f"against {no} no, and every vote for it adds to our legitimacy, twice as much when given freely"
-    )
+    text = say("table.campaign", target=sit.name(target), yes=yes, no=no)
     return [
         Table(
             sit.me, "condemn", target, reason=reason(sit, "legitimacy", text, target=target, yes=yes, no=no)

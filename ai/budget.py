@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ai.explain import pct, reason
+from ai.explain import reason
 from ai.military import Ground, Knobs
 from ai.situation import Situation
 from game.engine.orders import Budget
+from game.text.say import say
 
 STEP = 0.05  # shares are rounded to this, so that the record reads plainly
 
@@ -53,23 +54,17 @@ def _why(sit: Situation, g: Ground, forces: float, development: float, mine: flo
         allied=round(g.allied, 2),
         treasury=treasury,
     )
-    split = f"Put {pct(forces)} of our treasury of {treasury:.1f} into forces and {pct(development)} into development"
+    split = say("budget.split", forces=forces, treasury=treasury, development=development)
     covered = p.free_ride * g.allied
     if forces >= 0.4:
         concept = "hard_balancing" if sit.board.war[sit.i].any() else "internal_balancing"
-        text = (
-            f"{split}: {g.hostile:.1f} hostile strength stands near our land (we want {p.safety:g} times it) "
-            f"against our {mine:.0f} and our partners' {g.allied:.0f}"
-        )
+        text = say("budget.arm", split=split, hostile=g.hostile, safety=p.safety, ours=mine, allied=g.allied)
         return reason(sit, concept, text, **nums)
     if covered > 0 and covered >= 0.5 * p.safety * g.hostile:
         partners = sit.board.share[sit.board.partner[sit.i]]
         junior = bool(partners.size) and sit.share < float(partners.max())
         concept = "free_riding" if junior else "benefits_of_membership"
-        text = (
-            f"{split}: our partners' {g.allied:.0f} strength near us covers the {g.hostile:.1f} hostile strength "
-            f"around us, so we keep our forces small and grow"
-        )
+        text = say("budget.covered", split=split, allied=g.allied, hostile=g.hostile)
         return reason(sit, concept, text, **nums)
-    text = f"{split}: only {g.hostile:.1f} hostile strength stands near us against our {mine:.0f}; growth is power too"
+    text = say("budget.grow", split=split, hostile=g.hostile, ours=mine)
     return reason(sit, "internal_balancing", text, **nums)

@@ -1,68 +1,43 @@
-"""The AI's explanations: a plain-language sentence with the numbers behind a decision, and its concept."""
+"""The AI's explanations: a sentence with the numbers behind a decision, and its concept.
+
+The words live in `game/text/<lang>/ai.yaml`; a reason carries its sentence as data (`say`) so that the
+log can show it in the reader's language, and its English text for the record."""
 
 from __future__ import annotations
 
 from ai.situation import Situation
-
-CONCEPT_TEXT = {
-    "balance_of_power": "balance of power",
-    "balance_of_threat": "balance of threat",
-    "bandwagoning": "bandwagoning",
-    "soft_balancing": "soft balancing",
-    "hub_and_spokes": "hub and spokes",
-    "benefits_of_membership": "benefits of membership",
-    "free_riding": "free-riding",
-    "internal_balancing": "internal balancing",
-    "hard_balancing": "hard balancing",
-    "alliance": "collective defense",
-    "alliance_cohesion": "alliance cohesion",
-    "collective_security": "collective security",
-    "chain_ganging": "chain-ganging",
-    "buck_passing": "buck-passing",
-    "end_of_alliances": "the end of alliances",
-    "asymmetric_alliance": "asymmetric alliance",
-    "informal_obligations": "informal obligations",
-    "legitimacy": "legitimacy",
-    "security_dilemma": "security dilemma",
-    "polarity": "polarity",
-}
+from game.text.say import Sentence, render, say
 
 
-def reason(sit: Situation, concept: str, text: str, **numbers: object) -> dict:
+def reason(sit: Situation, concept: str, sentence: Sentence, **numbers: object) -> dict:
     """An order's reason: the sentence (ending with its concept), the concept key and the numbers."""
     clean = {k: round(v, 3) if isinstance(v, float) else v for k, v in numbers.items()}
-    return {"text": f"{text}: {CONCEPT_TEXT.get(concept, concept)}.", "concept": concept, **clean}
+    said = say("reason", text=sentence, concept=say(f"concepts.{concept}"))
+    return {"text": render(said), "say": said, "concept": concept, **clean}
 
 
-def pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
-def rival_clause(sit: Situation, rival: str | None = None) -> tuple[str, dict]:
+def rival_clause(sit: Situation, rival: str | None = None) -> tuple[Sentence, dict]:
     """'Varonia — the highest threat to us, 0.71 (power ...)' or '... the strongest state, with 44% ...'."""
     rival = rival or sit.rival
     name = sit.name(rival)
     if sit.p.rival == "threat":
         parts = sit.threat_parts(rival)
-        text = (
-            f"{name} — the highest threat to us, {parts['threat']:.2f} (power {parts['power']:.2f}, "
-            f"proximity {parts['proximity']:.2f}, offensive capability {parts['offense']:.2f}, "
-            f"aggressive intentions {parts['intent']:.2f})"
-        )
-        return text, {"rival": rival, **{k: round(v, 3) for k, v in parts.items()}}
+        return say("rival.threat", name=name, **parts), {
+            "rival": rival,
+            **{k: round(v, 3) for k, v in parts.items()},
+        }
     share = sit.share_of(rival)
     side = float(sit.rel.side[sit.i])
     strongest = rival == sit.board.ids[int(sit.board.share.argmax())]
-    rank = "the strongest state" if strongest else "the strongest state after us"
-    text = f"{name} — {rank}, with {pct(share)} of all power against {pct(side)} on our side"
-    return text, {"rival": rival, "rival_share": round(share, 3), "our_side": round(side, 3)}
+    key = "rival.strongest" if strongest else "rival.strongest_after_us"
+    return say(key, name=name, share=share, side=side), {
+        "rival": rival,
+        "rival_share": round(share, 3),
+        "our_side": round(side, 3),
+    }
 
 
-def threat_words(sit: Situation, other: str) -> tuple[str, dict]:
+def threat_words(sit: Situation, other: str) -> tuple[Sentence, dict]:
     """'threat 0.55 (power ..., proximity ..., ...)' for any other state."""
     parts = sit.threat_parts(other)
-    text = (
-        f"threat {parts['threat']:.2f} (power {parts['power']:.2f}, proximity {parts['proximity']:.2f}, "
-        f"offensive capability {parts['offense']:.2f}, aggressive intentions {parts['intent']:.2f})"
-    )
-    return text, {k: round(v, 3) for k, v in parts.items()}
+    return say("threat", **parts), {k: round(v, 3) for k, v in parts.items()}

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ai.explain import pct, reason, rival_clause
+from ai.explain import reason, rival_clause
 from ai.situation import Situation
 from game.engine.orders import Answer, DeclareWar, Launch, Move, Order, Propose
+from game.text.say import Sentence, say
 
 COVER = 1.1  # garrison wanted against the hostile strength next to a province, after the defense bonus
 CALM_AGGRESSION = 0.5  # an expanding state waits until its record of aggression fades below this ...
@@ -115,11 +116,13 @@ def attacks(sit: Situation, enemies: set[str], spare: dict[str, int], edge: floa
             continue
         send = min(available, math.ceil(need * 1.25))
         owner = view.provinces[q].owner
-        text = (
-            f"Attacked {view.provinces[q].name} ({sit.name(owner)}) with {send} strength against an expected "
-            f"defence of {defence:.1f}: a clear edge of {send * factor / max(defence, 1e-9):.1f} to 1"
-            if defence
-            else f"Took undefended {view.provinces[q].name} from {sit.name(owner)} with {send} strength"
+        text = say(
+            "move.attack" if defence else "move.undefended",
+            province=view.provinces[q].name,
+            owner=sit.name(owner),
+            send=send,
+            defence=defence,
+            edge=send * factor / max(defence, 1e-9),
         )
         concept = "hard_balancing" if owner == sit.rival else "security_dilemma"
         for p in sources:
@@ -147,9 +150,12 @@ def defend(sit: Situation, g: Ground, spare: dict[str, int]) -> list[Order]:
             take = min(spare.get(q, 0), need)
             if take <= 0 or lacking.get(q, 0) > 0:
                 continue
-            text = (
-                f"Moved {take} strength to {view.provinces[p].name}: {g.danger[p]:.1f} hostile strength stands "
-                f"next to it against our {g.stacks.get(p, 0)}"
+            text = say(
+                "move.defend",
+                take=take,
+                province=view.provinces[p].name,
+                danger=g.danger[p],
+                ours=g.stacks.get(p, 0),
             )
             out.append(
                 Move(sit.me, q, p, take, reason=reason(sit, concept, text, province=p, danger=g.danger[p]))
@@ -187,7 +193,12 @@ def _to_border(sit: Situation, g: Ground, spare: dict[str, int], concept: str) -
         )
         if step is None:
             continue
-        text = f"Moved {spare[p]} strength from {view.provinces[p].name} toward the border at {view.provinces[step].name}"
+        text = say(
+            "move.to_border",
+            take=spare[p],
+            origin=view.provinces[p].name,
+            province=view.provinces[step].name,
+        )
         out.append(Move(sit.me, p, step, spare[p], reason=reason(sit, concept, text, province=step)))
         spare[p] = 0
     return out
@@ -225,29 +236,30 @@ def war_choice(
     if best is None:
         return None
     ratio, target, (concept, why), defenders = best
-    text = (
-        f"Declared war on {sit.name(target)}: {why}; our {b.m.strength[i]:.0f} strength against the "
-        f"{defenders:.0f} of its side, an edge of {ratio:.1f} to 1"
+    text = say(
+        "war.declared",
+        target=sit.name(target),
+        why=why,
+        ours=float(b.m.strength[i]),
+        theirs=float(defenders),
+        edge=float(ratio),
     )
     order = DeclareWar(sit.me, target, reason=reason(sit, concept, text, target=target, edge=float(ratio)))
     return order, target
 
 
-def _war_motive(sit: Situation, k: int, legitimacy: float) -> tuple[str, str] | None:
+def _war_motive(sit: Situation, k: int, legitimacy: float) -> tuple[str, Sentence] | None:
     """Why a personality would fight state k: (concept, phrase), or None."""
     p, b, view = sit.p, sit.board, sit.view
     target = b.ids[k]
     is_rival = k == int(sit.rel.rivals.rival[sit.i])
     if view.authorized_against(target) and (is_rival or b.aggression[k] >= 0.5):
-        return "collective_security", "the Assembly has authorized action against it"
+        return "collective_security", say("war.authorized")
     if is_rival and b.share[k] >= p.war.prevent_share:
         clause, _ = rival_clause(sit)
-        return "balance_of_power", f"{clause} — it must be stopped before it dominates"
+        return "balance_of_power", say("war.stop_hegemon", clause=clause)
     if _may_expand(sit, legitimacy) and b.share[k] <= 0.5 * b.share[sit.i] and not b.guards[:, k].any():
-        return (
-            "balance_of_power",
-            f"{sit.name(target)} is weak ({pct(b.share[k])} of all power) and unprotected, and its land adds to ours",
-        )
+        return "balance_of_power", say("war.weak", name=sit.name(target), share=float(b.share[k]))
     return None
 
 
@@ -278,10 +290,7 @@ def operations(sit: Situation) -> list[Order]:
             continue
         ask = sorted(b.ids[j] for j in np.flatnonzero(b.partner[i]) if j != k)
         commit = max(1, strength // 4)
-        text = (
-            f"Launched an authorized operation against {sit.name(target)} with {commit} strength and asked "
-            f"{len(ask)} partners to join: the Assembly has authorized it, so it costs us no legitimacy"
-        )
+        text = say("operation.launched", target=sit.name(target), commit=commit, asked=len(ask))
         return [
             Launch(
                 sit.me, target, commit, ask, reason=reason(sit, "collective_security", text, target=target)
@@ -305,12 +314,10 @@ def operation_answers(sit: Situation) -> list[Order]:
         join = patron or (b.partner[sit.i, leader] and op.target == sit.rival)
         if join:
             concept = "informal_obligations" if patron else "alliance"
-            text = f"Joined {sit.name(op.leader)}'s operation against {sit.name(op.target)}: " + (
-                "our patron protects us, and a client's support is what it expects" if patron else "our rival"
-            )
+            key = "operation.joined_patron" if patron else "operation.joined_rival"
         else:
-            concept = "buck_passing"
-            text = f"Stayed out of {sit.name(op.leader)}'s operation against {sit.name(op.target)}: not our fight"
+            concept, key = "buck_passing", "operation.stayed_out"
+        text = say(key, leader=sit.name(op.leader), target=sit.name(op.target))
         out.append(Answer(sit.me, prop.id, bool(join), reason=reason(sit, concept, text, target=op.target)))
     return out
 
@@ -327,12 +334,7 @@ def peace(sit: Situation, g: Ground, attacking: set[str]) -> list[Order]:
     }
     for sender, prop in sorted(offers.items()):
         accept = sender not in attacking
-        text = (
-            f"Made peace with {sit.name(sender)}: the war no longer serves us, and every turn of it feeds "
-            f"the fear it was fought over"
-            if accept
-            else f"Refused peace with {sit.name(sender)}: our attack this turn has a clear edge"
-        )
+        text = say("peace.made" if accept else "peace.refused", name=sit.name(sender))
         out.append(
             Answer(sit.me, prop.id, accept, reason=reason(sit, "security_dilemma", text, partner=sender))
         )
@@ -348,12 +350,13 @@ def peace(sit: Situation, g: Ground, attacking: set[str]) -> list[Order]:
         stale = view.turn - war.started >= STALE_TURNS and not attacking & set(war.enemies_of(sit.me))
         if not (losing or stale):
             continue
-        why = (
-            f"its side's {enemy:.0f} strength outweighs our {mine:.0f}"
-            if losing
-            else f"{view.turn - war.started} turns of war have gained nothing"
+        why = say(
+            "peace.losing" if losing else "peace.stale",
+            theirs=float(enemy),
+            ours=float(mine),
+            turns=view.turn - war.started,
         )
-        text = f"Proposed peace to {sit.name(leader)}: {why}"
+        text = say("peace.proposed", name=sit.name(leader), why=why)
         out.append(
             Propose(sit.me, "peace", leader, reason=reason(sit, "security_dilemma", text, partner=leader))
         )

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ai.explain import pct, rival_clause, threat_words
+from ai.explain import rival_clause, threat_words
 from ai.situation import Situation
 from ai.theories import FORMAL, STATURE
 from game.engine.state import GUARANTEE, Agreement
+from game.text.say import Sentence, say
 
 DECISIVE = 0.25  # a motive this negative is named as the reason for a refusal
 
@@ -56,42 +57,24 @@ def motives(sit: Situation, kind: str, other: str) -> list[Motive]:
     return sorted((Motive(n, a) for n, a in parts.items()), key=lambda m: -abs(m.amount))
 
 
-def why_align(sit: Situation, kind: str, other: str) -> tuple[str, str, dict]:
+def why_align(sit: Situation, kind: str, other: str) -> tuple[Sentence, str, dict]:
     """The main reason for an agreement with `other`: a phrase, its concept and its numbers."""
     best = max(motives(sit, kind, other), key=lambda m: m.amount)
     name = sit.name(other)
     if best.name == "bandwagon":
         clause, nums = rival_clause(sit, other)
-        return (
-            f"{clause}; with {pct(sit.share)} of all power and no protector, we side with it rather than "
-            f"resist it",
-            "bandwagoning",
-            nums,
-        )
+        return say("align.bandwagon", clause=clause, share=sit.share), "bandwagoning", nums
     if best.name == "hub":
-        return (
-            f"{name} is a small state near us ({pct(sit.share_of(other))} of all power against our "
-            f"{pct(sit.share)}): one more spoke of our network, expected to vote with us",
-            "hub_and_spokes",
-            {"partner_share": sit.share_of(other), "our_share": sit.share},
-        )
+        phrase = say("align.hub", name=name, partner_share=sit.share_of(other), share=sit.share)
+        return phrase, "hub_and_spokes", {"partner_share": sit.share_of(other), "our_share": sit.share}
     if best.name == "protection":
-        return (
-            f"{name} holds {pct(sit.share_of(other))} of all power and stands near us: under its protection "
-            f"we can spend on development",
-            "benefits_of_membership",
-            {"partner_share": sit.share_of(other)},
-        )
+        phrase = say("align.protection", name=name, partner_share=sit.share_of(other))
+        return phrase, "benefits_of_membership", {"partner_share": sit.share_of(other)}
     if best.name == "trade":
-        return (
-            f"a bloc brings a trade bonus of {pct(sit.view.rules.trade_bonus)} of income per member and a "
-            f"common voting line, with no duty to fight",
-            "soft_balancing",
-            {},
-        )
+        return say("align.trade", bonus=sit.view.rules.trade_bonus), "soft_balancing", {}
     clause, nums = rival_clause(sit)
     concept = balance_concept(sit, kind)
-    return f"against {clause}", concept, {**nums, "partner_share": sit.share_of(other)}
+    return say("align.against", clause=clause), concept, {**nums, "partner_share": sit.share_of(other)}
 
 
 def balance_concept(sit: Situation, kind: str) -> str:
@@ -100,42 +83,36 @@ def balance_concept(sit: Situation, kind: str) -> str:
     return "balance_of_threat" if sit.p.rival == "threat" else "balance_of_power"
 
 
-def why_not(sit: Situation, kind: str, other: str, value: float) -> tuple[str, str, dict]:
+def why_not(sit: Situation, kind: str, other: str, value: float) -> tuple[Sentence, str, dict]:
     """The main reason against an agreement with `other`: a decisive objection, or too little gain."""
     worst = min(motives(sit, kind, other), key=lambda m: m.amount)
     name = sit.name(other)
     decisive = worst.amount <= -DECISIVE
     if decisive and worst.name == "stature":
         patron, client = (other, sit.me) if kind == "client" else (sit.me, other)
-        return (
-            f"a patron must be the stronger: {sit.name(patron)} holds {pct(sit.share_of(patron))} of all power, "
-            f"{sit.name(client)} {pct(sit.share_of(client))}",
-            "asymmetric_alliance",
-            {"value": value},
+        phrase = say(
+            "refuse.stature",
+            patron=sit.name(patron),
+            patron_share=sit.share_of(patron),
+            client=sit.name(client),
+            client_share=sit.share_of(client),
         )
+        return phrase, "asymmetric_alliance", {"value": value}
     if decisive and worst.name == "formality":
-        return (
-            "a formal commitment would tie our hands; we keep our freedom of manoeuvre",
-            "soft_balancing",
-            {"value": value},
-        )
+        return say("refuse.formality"), "soft_balancing", {"value": value}
     if decisive and worst.name == "opposition":
         clause, nums = rival_clause(sit)
-        head = clause if other == sit.rival else f"{name} stands with {clause}"
+        head = clause if other == sit.rival else say("refuse.stands_with", name=name, clause=clause)
         return head, balance_concept(sit, kind), {**nums, "value": value}
     if decisive and worst.name == "distrust":
         words, nums = threat_words(sit, other)
-        return f"{name} is itself a threat to us, {words}", "balance_of_threat", {**nums, "value": value}
+        return say("refuse.distrust", name=name, threat=words), "balance_of_threat", {**nums, "value": value}
     if decisive and worst.name == "risk":
-        risk = sit.rel.motives["risk"][sit.i, sit.board.col[other]]
-        return (
-            f"{name}'s own wars and rivals could drag us in (risk {risk:.2f})",
-            "chain_ganging",
-            {"value": value},
-        )
+        risk = float(sit.rel.motives["risk"][sit.i, sit.board.col[other]])
+        return say("refuse.risk", name=name, risk=risk), "chain_ganging", {"value": value}
     clause, nums = rival_clause(sit)
     return (
-        f"it would add little against {clause} (value {value:.2f})",
+        say("refuse.little", clause=clause, value=value),
         balance_concept(sit, kind),
         {**nums, "value": value},
     )

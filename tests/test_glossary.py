@@ -356,10 +356,11 @@ def test_every_concept_key_in_the_source_has_a_card():
 
 
 def test_every_ai_concept_name_and_personality_has_a_card():
-    from ai.explain import CONCEPT_TEXT
+    from game.text import catalog
 
+    concept_names = catalog("en")["ai"]["concepts"]
     personalities = yaml.safe_load((ROOT / "ai/personalities.yaml").read_text(encoding="utf-8"))
-    keys = set(CONCEPT_TEXT) | {p["concept"] for p in personalities.values() if isinstance(p, dict)}
+    keys = set(concept_names) | {p["concept"] for p in personalities.values() if isinstance(p, dict)}
     missing = sorted(k for k in keys if glossary.card(k) is None)
     assert not missing, f"AI concepts without a glossary card: {missing}"
 

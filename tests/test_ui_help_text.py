@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ai.explain import CONCEPT_TEXT
+from game.text import catalog
 from game.ui.help_text import BOLD, glossary, markdown_html, rules
 from game.ui.slots import list_slots, slot_names
 
@@ -36,7 +36,7 @@ def test_markdown_lite_becomes_text_box_html():
 
 def test_the_glossary_defines_every_concept():
     entries = glossary()
-    assert set(SPEC_CONCEPTS) | set(CONCEPT_TEXT) <= set(entries)
+    assert set(SPEC_CONCEPTS) | set(catalog("en")["ai"]["concepts"]) <= set(entries)
     for key, entry in entries.items():
         assert entry["term"] and entry["short"], key
 

@@ -92,6 +92,10 @@ def describe(event: Event, lang: str = "en") -> str:
         data["formal_text"] = section(lang, "words")["formal" if event.data["formal"] else "informal"]
     if isinstance(data.get("loyalty"), float):
         data["loyalty"] = f"{data['loyalty']:.0%}"
+    if isinstance(event.data.get("say"), dict):  # an AI's reason, as a sentence to read in any language
+        from game.text.say import render  # say.py reads this module's catalog
+
+        data["text"] = render(event.data["say"], lang)
     return fill(template, lang, data).strip()
 
 

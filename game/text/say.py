@@ -1,0 +1,38 @@
+"""The AI's sentences: a key of the `ai:` text and its fields, rendered in any language.
+
+A sentence is plain data, `{"key": "alliances.accepted", "fields": {...}}`, so it can travel in a game
+record and be read later in the reader's language; a field may itself be a sentence."""
+
+from __future__ import annotations
+
+import string
+
+from game.jsonfile import plain
+from game.text import catalog
+
+Sentence = dict
+
+
+def say(key: str, **fields: object) -> Sentence:
+    """A sentence of the AI's: the key of its template under `ai:` and the values it names, made plain
+    (numbers rounded as a record keeps them, so it reads the same before and after a record's round trip)."""
+    return {"key": key, "fields": plain(fields)}
+
+
+def _template(key: str, lang: str) -> str:
+    for language in (lang, "en"):
+        node: object = catalog(language).get("ai", {})
+        for part in key.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, str):
+            return node
+    raise KeyError(f"ai.{key}")
+
+
+def render(sentence: Sentence, lang: str = "en") -> str:
+    """The sentence in a language (English where that language lacks the key)."""
+    fields = {
+        name: render(value, lang) if isinstance(value, dict) and "key" in value else value
+        for name, value in sentence.get("fields", {}).items()
+    }
+    return string.Formatter().vformat(_template(sentence["key"], lang), (), fields)
