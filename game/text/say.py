@@ -5,10 +5,8 @@ record and be read later in the reader's language; a field may itself be a sente
 
 from __future__ import annotations
 
-import string
-
 from game.jsonfile import plain
-from game.text import catalog
+from game.text import catalog, fill
 
 Sentence = dict
 
@@ -35,4 +33,4 @@ def render(sentence: Sentence, lang: str = "en") -> str:
         name: render(value, lang) if isinstance(value, dict) and "key" in value else value
         for name, value in sentence.get("fields", {}).items()
     }
-    return string.Formatter().vformat(_template(sentence["key"], lang), (), fields)
+    return fill(_template(sentence["key"], lang), lang, fields)
