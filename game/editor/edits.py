@@ -114,6 +114,19 @@ class Edit:
         raise NotImplementedError
 
 
+@dataclass
+class Batch(Edit):
+    """Several edits made and undone as one (a stroke of links or of paint)."""
+
+    edits: list[Edit]
+
+    def apply(self, doc: MapDocument) -> str | None:
+        made = None
+        for edit in self.edits:
+            made = edit.apply(doc)
+        return made
+
+
 # --- provinces ------------------------------------------------------------------------
 @dataclass
 class AddProvince(Edit):
