@@ -21,6 +21,7 @@ from game.engine.orders import (
     Table,
     Vote,
     check,
+    validate,
 )
 from game.engine.scoring import scores
 from game.engine.state import Resolution, ScriptedEvent
@@ -222,6 +223,18 @@ def test_cohesion_falls_once_the_threat_is_gone_and_a_new_mission_restores_it():
     assert s.agreements["p"].cohesion > low
     assert s.agreements["p"].purpose == 1.0
     assert "new_mission" in types(events)
+
+
+def test_a_turn_cannot_spend_the_treasury_twice_on_missions_and_institutions():
+    s = line(agreements=[pact("p", "B", "C"), pact("q", "B", "D"), bloc("b", "B", "E")])
+    s.nations["B"].treasury = s.rules.mission_cost * 1.5
+    orders = [AdoptMission("B", "p"), AdoptMission("B", "q"), FundInstitution("B", "b", s.rules.mission_cost)]
+    accepted, rejected = validate(s, "B", orders)
+    assert accepted == orders[:1]
+    assert [why for _, why in rejected] == [
+        f"a mission costs {s.rules.mission_cost:g}; not enough treasury",
+        "not enough treasury",
+    ]
 
 
 def test_leaving_a_cohesive_pact_costs_legitimacy_but_a_weak_one_is_free():

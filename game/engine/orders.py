@@ -193,6 +193,7 @@ class Plan:
     wars: set[str] = field(default_factory=set)
     spent: float = 0.0
     committed: int = 0
+    missions: int = 0  # new missions adopted (each costs rules.mission_cost)
     budget: bool = False
     tabled: bool = False
     voted: set[str] = field(default_factory=set)
@@ -221,6 +222,8 @@ def record(plan: Plan, order: Order) -> None:
         plan.wars.add(order.target)
     elif isinstance(order, FundInstitution):
         plan.spent += order.amount
+    elif isinstance(order, AdoptMission):
+        plan.missions += 1
     elif isinstance(order, Launch):
         plan.committed += order.strength
     elif isinstance(order, Budget):
@@ -363,9 +366,14 @@ def _check_fund(state: GameState, o: FundInstitution, plan: Plan) -> str | None:
         return f"{ag.name} has founded its institution already"
     if not o.amount > 0:
         return "the amount must be more than zero"
-    if o.amount + plan.spent > state.nations[o.actor].treasury:
+    if o.amount + _spent(state, plan) > state.nations[o.actor].treasury:
         return "not enough treasury"
     return None
+
+
+def _spent(state: GameState, plan: Plan) -> float:
+    """The treasury this turn's accepted orders already spend: institution funds and new missions."""
+    return plan.spent + plan.missions * state.rules.mission_cost
 
 
 def _check_mission(state: GameState, o: AdoptMission, plan: Plan) -> str | None:
@@ -374,7 +382,7 @@ def _check_mission(state: GameState, o: AdoptMission, plan: Plan) -> str | None:
         return reason
     if ag.kind != PACT or ag.leader != o.actor:
         return "only a pact's leader may adopt a new mission"
-    if state.nations[o.actor].treasury - plan.spent < state.rules.mission_cost:
+    if state.nations[o.actor].treasury - _spent(state, plan) < state.rules.mission_cost:
         return f"a mission costs {state.rules.mission_cost:g}; not enough treasury"
     return None
 
