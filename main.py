@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ai.bench import generated_map
 from ai.bench import rows as ai_rows
+from ai.experiment_report import write_report
 from ai.player import DIFFICULTIES
 from ai.tournament import report, run, setups, write_csv
 from game.bench import REPEATS, engine_row, table
@@ -182,6 +183,12 @@ def build_parser() -> Parser:
         help="processes (default: %(default)s)",
     )
     tournament.add_argument("--csv", metavar="OUT.csv", help="write one row per state and game here")
+    tournament.add_argument(
+        "--report",
+        metavar="DIR",
+        help="write report.md with SVG charts here: outcomes per personality, how often each pair of states "
+        "ended allied",
+    )
     tournament.set_defaults(run=run_tournament)
     return parser
 
@@ -312,6 +319,10 @@ def run_tournament(args: argparse.Namespace) -> int:
     if args.csv:
         write_csv(args.csv, games)
         print(f"CSV written to {args.csv}.")
+    if args.report:
+        names = ", ".join(Path(m).name for m in args.maps)
+        path = write_report(args.report, games, f"Tournament: {names}, seeds 1 to {args.seeds}")
+        print(f"Report written to {path}.")
     return 0
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ai.player import Player, make_player
 from game.engine import GameState, compute_metrics, observe, resolve_turn
-from game.engine.state import AGREEMENT_KINDS
+from game.engine.state import AGREEMENT_KINDS, BLOC, GUARANTEE, PACT
 from game.scenario import Scenario, load_scenario
 from game.session import new_state
 
@@ -54,7 +54,8 @@ class Line:
     blocs: float
     focal: bool = False  # this state's difficulty is the one its game tests
     level: str = ""  # the difficulty its game tests ("" when none)
-    allies: str = ""  # the states it shares a pact, guarantee or bloc with at the end, space-separated
+    allies: str = ""  # the states it shares a pact or guarantee with at the end, space-separated
+    bloc_partners: str = ""  # the states it shares a bloc with at the end, space-separated
     enemies: str = ""  # the states it is at war with at the end, space-separated
 
 
@@ -158,11 +159,19 @@ def play(setup: Setup) -> list[Line]:
             blocs=mean["bloc"],
             focal=x == setup.focal,
             level=level,
-            allies=" ".join(sorted({m for a in state.agreements_of(x) for m in a.members} - {x})),
+            allies=_partners(state, x, (PACT, GUARANTEE)),
+            bloc_partners=_partners(state, x, (BLOC,)),
             enemies=" ".join(sorted(state.enemies(x))),
         )
         for x, s in state.nations.items()
     ]
+
+
+def _partners(state: GameState, nation: str, kinds: tuple[str, ...]) -> str:
+    """The states that share an agreement of these kinds with `nation`, space-separated."""
+    return " ".join(
+        sorted({m for a in state.agreements_of(nation) if a.kind in kinds for m in a.members} - {nation})
+    )
 
 
 def _player(players: dict[tuple[str, str, str], Player], state: GameState, nation: str, seed: int) -> Player:
