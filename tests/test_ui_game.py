@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pygame
-import pytest
+from conftest import shoot
 
 from game.engine.orders import Budget, Move
 from game.engine.state import Proposal
@@ -21,28 +21,11 @@ from game.ui.handover_screen import HandoverScreen
 from game.ui.menu_screen import MenuScreen
 from game.ui.order_text import kind_text
 from game.ui.report_screen import ReportScreen
-from game.ui.settings import Settings
 from game.ui.setup_screen import SetupScreen
 from game.ui.text import t
 from game.ui.turn_flow import start_game
 
 TUTORIAL = Path("maps/tutorial.yaml")
-SHOTS = Path("docs/screenshots")
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    application = App(Settings(sound=False), settings_file=tmp_path / "config" / "settings.json")
-    yield application
-    application.close()
-
-
-def shoot(app: App, name: str) -> None:
-    """Keep a screenshot of the screen in docs/screenshots when UI_SCREENSHOTS is set."""
-    if os.environ.get("UI_SCREENSHOTS"):
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        app.screenshot(SHOTS / name)
 
 
 def game_screen(app: App, humans: tuple[str, ...] = ("KAR",), seed: int = 5) -> GameScreen:

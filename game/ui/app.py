@@ -10,7 +10,7 @@ import pygame
 import pygame_gui
 
 from game.ui import theme
-from game.ui.screen import Screen
+from game.ui.screen import Overlay, Screen
 from game.ui.settings import MIN_SIZE, Settings, load_settings, save_settings
 from game.ui.sound import Sounds
 from game.ui.text import set_language, t
@@ -37,6 +37,7 @@ class App:
         self.sound = Sounds(self.settings.sound)
         self.clock = pygame.time.Clock()
         self.stack: list[Screen] = []
+        self.overlay: Overlay | None = None  # drawn over every screen and offered every event first (the tutorial)
         self.running = True
 
     @property
@@ -150,6 +151,8 @@ class App:
             return
         self.manager.update(dt)
         self.top.update(dt)
+        if self.overlay is not None:
+            self.overlay.update(dt)
         self.draw()
 
     def dispatch(self, event: pygame.event.Event) -> None:
@@ -158,6 +161,8 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize(event.w, event.h)
+            return
+        if self.overlay is not None and self.overlay.handle_event(event):
             return
         used = self.manager.process_events(event)
         widgets_own = hasattr(event, "ui_element")  # widgets' own events always reach the screen
@@ -178,6 +183,8 @@ class App:
         self.manager.draw_ui(self.surface)
         if self.top:
             self.top.draw_over(self.surface)
+        if self.overlay is not None:
+            self.overlay.draw(self.surface)
         pygame.display.flip()
 
     def settle(self) -> None:

@@ -114,9 +114,9 @@ class MenuScreen(Screen):
         self.app.push(SavesScreen(self.app))
 
     def open_tutorial(self) -> None:
-        from game.ui.setup_screen import start_default
+        from game.ui.tutorial import start_tutorial
 
-        start_default(self.app, TUTORIAL_MAP)
+        start_tutorial(self.app)
 
     def open_editor(self) -> None:
         self.app.push(notice(self.app, "notice.editor_title", "notice.editor_body"))

@@ -24,6 +24,10 @@ def launch(map_path: str | None = None, seed: int | None = None, load: str | Non
         from game.ui.setup_screen import SetupScreen
 
         app.push(SetupScreen(app, extra=Path(map_path), seed=seed))
+    else:
+        from game.ui.tutorial import offer_once
+
+        offer_once(app)
     return app
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 import pygame_gui
@@ -65,3 +65,13 @@ class Screen:
 
     def draw_over(self, surface: pygame.Surface) -> None:
         """Draw what lies over the widgets (map tooltips, drag feedback)."""
+
+
+class Overlay(Protocol):
+    """Something drawn over whichever screen is on top, offered every event before it (the tutorial's coach)."""
+
+    def handle_event(self, event: pygame.event.Event) -> bool: ...
+
+    def update(self, dt: float) -> None: ...
+
+    def draw(self, surface: pygame.Surface) -> None: ...

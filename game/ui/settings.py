@@ -27,6 +27,7 @@ class Settings:
     colour_blind: bool = False
     sound: bool = True
     language: str = "en"
+    tutorial_offered: bool = False  # the first start suggests the tutorial once
 
     def checked(self) -> Settings:
         """The same settings with every value brought into its allowed range."""
@@ -39,6 +40,7 @@ class Settings:
             self.sound is not False,
         )
         self.language = self.language if self.language in LANGUAGES else "en"
+        self.tutorial_offered = self.tutorial_offered is True
         return self
 
 

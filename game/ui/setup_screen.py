@@ -65,16 +65,16 @@ def controllers_of(scenario: Scenario) -> dict[str, tuple[str, str, str]]:
     return {s.id: (s.controller, s.personality, s.difficulty) for s in scenario.states}
 
 
-def start_default(app: App, path: Path) -> None:
-    """Start a game on a map with the players it names and a random seed (the tutorial entry)."""
+def start_default(app: App, path: Path, seed: int | None = None) -> Screen | None:
+    """Start a game on a map with the players it names (a random seed unless given); None when the map is broken."""
     choice = read_map(path)
     if choice.scenario is None:
         app.push(SetupScreen(app, extra=path))
-        return
+        return None
     from game.ui.game_screen import GameScreen
 
-    game = start_game(choice.scenario, secrets.randbelow(MAX_SEED), controllers_of(choice.scenario))
-    app.reset(GameScreen(app, game))
+    seed = secrets.randbelow(MAX_SEED) if seed is None else seed
+    return app.reset(GameScreen(app, start_game(choice.scenario, seed, controllers_of(choice.scenario))))
 
 
 class SetupScreen(Screen):
