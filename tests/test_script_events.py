@@ -3,14 +3,18 @@ new values; each fires once, deterministically, with its text in both languages.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pygame
 import pytest
 
 from ai.tournament import Setup, play
 from game.engine import resolve_turn
 from game.engine.state import GameState
-from game.scenario import ScenarioError, parse_scenario
+from game.scenario import ScenarioError, load_scenario, parse_scenario
 from game.session import Game, new_state
 from game.text import catalog, describe
+from game.ui import driver
 
 BOARD = """
 title: Scripts
@@ -113,7 +117,9 @@ def test_values_sets_figures_values_and_objective() -> None:
     s, _ = played(board(events), 1)
     ost = s.nations["OST"]
     assert ost.values == [0.1, 0.2, 0.3] and ost.objective == "standing" and ost.development == 2.5
-    assert ost.legitimacy < 20 and before.legitimacy > 40  # set to 12, then a turn's drift back toward the start
+    assert (
+        ost.legitimacy < 20 and before.legitimacy > 40
+    )  # set to 12, then a turn's drift back toward the start
 
 
 def test_events_of_a_gone_state_do_nothing_and_the_game_is_deterministic() -> None:
@@ -223,3 +229,51 @@ def test_a_state_an_event_adds_may_be_named_by_later_events_but_not_by_agreement
     assert len(parse_scenario(BOARD + "events:\n" + events).events) == 2
     with pytest.raises(ScenarioError, match="unknown state 'NEW'"):
         parse_scenario(BOARD.replace("[OST, ISL]", "[OST, NEW]") + "events:\n" + events)
+
+
+def test_the_game_screen_paints_a_state_added_during_the_game(tmp_path, monkeypatch) -> None:
+    import os
+
+    from game.ui.app import App
+    from game.ui.game_screen import GameScreen
+    from game.ui.report_screen import ReportScreen
+    from game.ui.settings import Settings
+    from game.ui.turn_flow import start_game
+
+    text = Path("maps/tutorial.yaml").read_text(encoding="utf-8") + (
+        "  - turn: 2\n    kind: add_state\n    state: COR\n    name: Coralby Republic\n"
+        "    colour: '#E69F00'\n    provinces: [coralby]\n    forces: {coralby: 2}\n"
+        "    text: Coralby declares its independence from Isla.\n"
+    )
+    path = tmp_path / "tutorial-coralby.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load_scenario(path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = App(Settings(sound=False), settings_file=tmp_path / "config" / "settings.json")
+    try:
+        controllers = {
+            s.id: ("human" if s.id == "KAR" else "ai", s.personality, s.difficulty) for s in scenario.states
+        }
+        screen = app.push(GameScreen(app, start_game(scenario, 4, controllers)))
+        app.step(2)
+        for _ in range(2):
+            driver.press(app, pygame.K_RETURN)
+            screen.flow.ai.wait()
+            app.step(3)
+            while isinstance(app.top, ReportScreen) or app.top is not screen:
+                driver.press(app, pygame.K_RETURN)
+        assert screen.flow.state.nations["COR"].alive and screen.flow.state.turn == 3
+        driver.move_to(app, (0, app.size[1] - 1))
+        painted = {
+            screen.view.provinces[p].owner: screen.map.province_colour(p) for p in screen.view.provinces
+        }
+        pixel = app.surface.get_at(screen.map.centre_of("coralby"))[:3]
+        nearest = min(
+            painted, key=lambda n: sum((a - b) ** 2 for a, b in zip(painted[n], pixel, strict=True))
+        )
+        assert nearest == "COR"
+        if os.environ.get("UI_SCREENSHOTS"):
+            driver.move_to(app, screen.map.centre_of("coralby"))
+            app.screenshot(Path("docs/screenshots/script_new_state.png"))
+    finally:
+        app.close()

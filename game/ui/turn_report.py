@@ -74,7 +74,7 @@ def turn_report(state: GameState, record: Record, log: list[LogLine], humans: li
         "states": [
             t("report.eliminated", state=name(state, n))
             for n, s in entry["states"].items()
-            if before["states"][n]["alive"] and not s["alive"]
+            if before["states"].get(n, s)["alive"] and not s["alive"]
         ],
     }
     lines = [x for x in log if x.turn == entry["turn"] and shown(x, humans)]
@@ -140,14 +140,15 @@ def wars(state: GameState, before: dict, after: dict) -> list[str]:
 
 
 def figures(before: dict, after: dict) -> list[Figure]:
-    """Each living state's power share and legitimacy, with the change over the turn."""
+    """Each living state's power share and legitimacy, with the change over the turn (none for a state a
+    scripted event added)."""
     return [
         Figure(
             n,
             s["share"],
-            s["share"] - before["states"][n]["share"],
+            s["share"] - before["states"].get(n, s)["share"],
             s["legitimacy"],
-            s["legitimacy"] - before["states"][n]["legitimacy"],
+            s["legitimacy"] - before["states"].get(n, s)["legitimacy"],
         )
         for n, s in after["states"].items()
         if s["alive"]
