@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pygame
-from test_ui_game import app, game_screen, resolve, shoot  # noqa: F401  (app is a fixture)
+from conftest import shoot
+from test_ui_game import game_screen, resolve
 
 from game.text.glossary import card, cards
 from game.ui import driver
@@ -31,7 +32,7 @@ def test_an_event_with_a_concept_ends_with_a_link_to_its_card():
     assert not HREF.findall(peace)
 
 
-def test_clicking_learn_more_in_the_log_opens_help_at_that_card(app):  # noqa: F811
+def test_clicking_learn_more_in_the_log_opens_help_at_that_card(app):
     screen = game_screen(app)
     driver.click(app, screen.end_button)
     resolve(app, screen)
@@ -50,7 +51,7 @@ def test_clicking_learn_more_in_the_log_opens_help_at_that_card(app):  # noqa: F
     assert app.top is screen
 
 
-def test_help_moves_between_cards_and_back_to_the_rules_by_its_links(app):  # noqa: F811
+def test_help_moves_between_cards_and_back_to_the_rules_by_its_links(app):
     screen = app.push(HelpScreen(app, "polarity"))
     app.step(2)
     shoot(app, "help_card_polarity.png")

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.orders import Answer, AnswerCall, Leave, Order, Plan, Propose, check
+from game.engine.orders import (
+    AdoptMission,
+    Answer,
+    AnswerCall,
+    Expel,
+    FundInstitution,
+    Leave,
+    Order,
+    Plan,
+    Propose,
+    check,
+)
 from game.engine.state import BLOC, GUARANTEE, PACT, GameState
 from game.ui.order_text import kind_text
 from game.ui.text import t
@@ -12,11 +23,17 @@ from game.ui.text import t
 
 @dataclass
 class Choice:
-    """One diplomatic order offered to the player, with what it commits them to."""
+    """One diplomatic order offered to the player, with what it commits them to (and why not, if it may not)."""
 
     label: str
     meaning: str
     order: Order
+    reason: str | None = None  # the engine's reason when the order is not legal now
+
+    @property
+    def item(self) -> str:
+        """The choice as listed: a mark before one that may not be given now."""
+        return self.label if self.reason is None else t("orders.not_now_item", label=self.label)
 
 
 def _name(state: GameState, nation: str) -> str:
@@ -134,6 +151,94 @@ def leave_choices(state: GameState, me: str) -> list[Choice]:
 def legal(state: GameState, choices: list[Choice], plan: Plan) -> list[Choice]:
     """The choices whose order the engine accepts now."""
     return [c for c in choices if check(state, c.order, plan) is None]
+
+
+def checked(state: GameState, choices: list[Choice], plan: Plan) -> list[Choice]:
+    """Every choice, each with the engine's reason when its order may not be given now."""
+    for c in choices:
+        c.reason = check(state, c.order, plan)
+    return choices
+
+
+def agreement_choices(state: GameState, me: str, target: str | None) -> list[Choice]:
+    """What `me` may do for its agreements: a new mission for a pact, funds for a bloc's institution,
+    expelling `target` from a pact, asking `target` into an operation `me` leads (legal or not)."""
+    rules, out = state.rules, []
+    for a in state.agreements_of(me, PACT):
+        meaning = t("orders.means_mission", cost=rules.mission_cost, purpose=round(a.purpose * 100))
+        out.append(
+            Choice(t("orders.mission", name=a.name, cost=rules.mission_cost), meaning, AdoptMission(me, a.id))
+        )
+    treasury = state.nations[me].treasury
+    for a in state.agreements_of(me, BLOC):
+        need = max(0.0, rules.institution_cost - a.institution_funds)
+        for amount in sorted(
+            {max(1.0, round(min(treasury, need))), max(1.0, round(min(treasury, need) / 2))}
+        ):
+            meaning = t(
+                "orders.means_fund",
+                funds=round(a.institution_funds, 1),
+                cost=rules.institution_cost,
+                income=rules.institution_income,
+                legitimacy=rules.institution_legitimacy,
+                shield=round(rules.institution_shield * 100),
+            )
+            label = t("orders.fund", amount=amount, name=a.name)
+            out.append(Choice(label, meaning, FundInstitution(me, a.id, amount)))
+    if target is None:
+        return out
+    who = _name(state, target)
+    for a in state.agreements_of(me, PACT):
+        if target in a.members:
+            meaning = t("orders.means_expel", target=who, name=a.name)
+            out.append(Choice(t("orders.expel", target=who, name=a.name), meaning, Expel(me, a.id, target)))
+    for op in state.operations.values():
+        if op.leader == me:
+            meaning = t("orders.means_ask", target=who, share=round(rules.operation_partner_share * 100))
+            label = t("orders.ask_join", target=who, against=_name(state, op.target))
+            out.append(Choice(label, meaning, Propose(me, "join_operation", target, operation=op.id)))
+    return out
+
+
+@dataclass
+class OperationPreview:
+    """What launching an operation against `target` commits `me` to, and whom it may ask to join."""
+
+    cost: float
+    authorized: bool
+    free: int  # strength `me` may commit
+    askable: list[tuple[str, str]]  # (state id, name) of states that may be asked to join
+
+
+def operation_preview(state: GameState, me: str, target: str, plan: Plan) -> OperationPreview:
+    authorized = state.authorized_against(target)
+    free = state.strength_of(me) - plan.committed - sum(plan.moved.values())
+    askable = [
+        (n, _name(state, n))
+        for n in state.living()
+        if n not in (me, target) and not state.partners(n, target)
+    ]
+    return OperationPreview(
+        0.0 if authorized else state.rules.operation_legitimacy_cost, authorized, free, askable
+    )
+
+
+def operation_meaning(state: GameState, target: str, preview: OperationPreview) -> str:
+    """The commitment of an operation in words: its legitimacy cost, how long it lasts, what it does."""
+    rules, who = state.rules, _name(state, target)
+    cost = (
+        t("operation.authorized", target=who)
+        if preview.authorized
+        else t("operation.cost", cost=preview.cost)
+    )
+    return t(
+        "operation.means",
+        cost=cost,
+        turns=rules.operation_turns,
+        damage=round(rules.operation_damage * 100),
+        target=who,
+        share=round(rules.operation_partner_share * 100),
+    )
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Order dialogs over the game screen: how much to move, a war declaration, diplomacy."""
+"""Order dialogs over the game screen: how much to move, a war declaration or an operation, diplomacy."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from pygame_gui.elements import (
     UIWindow,
 )
 
-from game.engine.orders import Order
+from game.engine.orders import Launch, Order
 from game.ui import widgets
 from game.ui.choices import Choice
 from game.ui.text import t
+
+REFUSED = "#A23B2A"  # the colour of the engine's reason for an order that may not be given
 
 
 class Dialog:
@@ -158,8 +160,9 @@ class ConfirmDialog(Dialog):
         confirm_key: str,
         cancel_key: str,
         done: Callable[[], None],
+        width: int = 520,
     ) -> None:
-        super().__init__(manager, (round(520 * scale), round(290 * scale)), title, scale)
+        super().__init__(manager, (round(width * scale), round(290 * scale)), title, scale)
         self.done = done
         pad = self.px(14)
         box = pygame.Rect(pad, pad, self.inner.w - 2 * pad, self.inner.h - 2 * pad - self.px(52))
@@ -171,6 +174,134 @@ class ConfirmDialog(Dialog):
     def confirm(self) -> None:
         self.close()
         self.done()
+
+
+class WarDialog(ConfirmDialog):
+    """A war declaration's consequences, with a way to launch a limited operation instead."""
+
+    def __init__(
+        self,
+        manager,
+        scale: float,
+        title: str,
+        html: str,
+        done: Callable[[], None],
+        instead: Callable[[], None],
+    ) -> None:
+        super().__init__(manager, scale, title, html, "war.confirm", "war.cancel", done, width=620)
+        self.instead = instead
+        w, h = self.px(190), self.px(38)
+        rect = pygame.Rect(self.px(14), self.inner.bottom - self.px(12) - h, w, h)
+        self.instead_button = widgets.button(manager, self.window, rect, "operation.instead")
+
+    def handle_more(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.instead_button:
+            self.close()
+            self.instead()
+            return True
+        return False
+
+
+class OperationDialog(Dialog):
+    """An operation against a state: what it commits, how much strength, which states to ask to join.
+
+    `check(order)` gives the engine's reason when the operation may not be launched; it is shown and the
+    Launch button is disabled until the order is legal."""
+
+    def __init__(
+        self,
+        manager,
+        scale: float,
+        me: str,
+        target: tuple[str, str],
+        meaning: str,
+        free: int,
+        askable: list[tuple[str, str]],
+        check: Callable[[Order], str | None],
+        give: Callable[[Order], str | None],
+    ) -> None:
+        super().__init__(
+            manager, (round(620 * scale), round(430 * scale)), t("operation.title", target=target[1]), scale
+        )
+        self.me, self.target, self.askable, self.check, self.give = me, target[0], askable, check, give
+        pad = self.px(14)
+        width = self.inner.w - 2 * pad
+        self.meaning = UITextBox(
+            widgets.escape(meaning),
+            pygame.Rect(pad, pad, width, self.px(120)),
+            manager,
+            container=self.window,
+            object_id=widgets.oid(None, "@plain_text"),
+        )
+        y = pad + self.px(128)
+        self.slider = UIHorizontalSlider(
+            pygame.Rect(pad, y, width - self.px(130), self.px(26)),
+            max(1, free // 2),
+            (1, max(1, free)),
+            manager,
+            container=self.window,
+            click_increment=1,
+        )
+        self.label = UILabel(
+            pygame.Rect(pad + width - self.px(124), y - self.px(2), self.px(124), self.px(30)),
+            "",
+            manager,
+            container=self.window,
+        )
+        y += self.px(34)
+        widgets.label(
+            manager, self.window, pygame.Rect(pad, y, width, self.px(22)), t("operation.ask"), "@small"
+        )
+        y += self.px(24)
+        names = [name for _, name in askable] or [t("operation.nobody")]
+        self.asked = UISelectionList(
+            pygame.Rect(pad, y, width // 2, self.inner.h - y - self.px(60)),
+            names,
+            manager,
+            container=self.window,
+            allow_multi_select=True,
+        )
+        self.reason = UITextBox(
+            "",
+            pygame.Rect(pad + width // 2 + self.px(10), y, width - width // 2 - self.px(10), self.px(80)),
+            manager,
+            container=self.window,
+            object_id=widgets.oid(None, "@plain_text"),
+        )
+        self.buttons("operation.confirm", "operation.cancel")
+        self.refresh()
+
+    def order(self) -> Launch:
+        chosen = set(self.asked.get_multi_selection())
+        ask = [n for n, name in self.askable if name in chosen]
+        return Launch(self.me, self.target, int(round(self.slider.get_current_value())), ask)
+
+    def refresh(self) -> None:
+        """The strength chosen, and the engine's reason (with Launch disabled) when the order is not legal."""
+        order = self.order()
+        self.label.set_text(t("operation.strength", strength=order.strength))
+        why = self.check(order)
+        html = f"<font color='{REFUSED}'>{widgets.escape(t('orders.not_now', why=why))}</font>" if why else ""
+        self.reason.set_text(html)
+        self.confirm_button.disable() if why else self.confirm_button.enable()
+
+    def handle_more(self, event: pygame.event.Event) -> bool:
+        changed = (
+            pygame_gui.UI_HORIZONTAL_SLIDER_MOVED,
+            pygame_gui.UI_SELECTION_LIST_NEW_SELECTION,
+            pygame_gui.UI_SELECTION_LIST_DROPPED_SELECTION,
+        )
+        if event.type in changed and event.ui_element in (self.slider, self.asked):
+            self.refresh()
+            return True
+        return False
+
+    def confirm(self) -> None:
+        order = self.order()
+        if self.check(order):
+            return
+        self.close()
+        self.give(order)
 
 
 class DiplomacyDialog(Dialog):
@@ -229,7 +360,7 @@ class DiplomacyDialog(Dialog):
         if self.list is not None:
             self.list.kill()
         self.list = UISelectionList(
-            self.list_rect, [c.label for c in self.choices], self.manager, container=self.window
+            self.list_rect, [c.item for c in self.choices], self.manager, container=self.window
         )
         self.meaning.set_text(self._meaning_html(None))
         self.confirm_button.disable()
@@ -237,7 +368,10 @@ class DiplomacyDialog(Dialog):
     def _meaning_html(self, choice: Choice | None) -> str:
         if choice is None:
             return f"<i>{widgets.escape(t('diplomacy.choose'))}</i>"
-        return f"<b>{widgets.escape(choice.label)}</b><br><br>{widgets.escape(choice.meaning)}"
+        html = f"<b>{widgets.escape(choice.label)}</b><br><br>{widgets.escape(choice.meaning)}"
+        if choice.reason:
+            html += f"<br><br><font color='{REFUSED}'>{widgets.escape(t('orders.not_now', why=choice.reason))}</font>"
+        return html
 
     def handle_more(self, event: pygame.event.Event) -> bool:
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.dropdown:
@@ -245,19 +379,19 @@ class DiplomacyDialog(Dialog):
             self.refresh()
             return True
         if event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
-            self.chosen = next((c for c in self.choices if c.label == event.text), None)
+            self.chosen = next((c for c in self.choices if c.item == event.text), None)
             self.meaning.set_text(self._meaning_html(self.chosen))
-            self.confirm_button.enable()
+            self.confirm_button.enable() if self.chosen and not self.chosen.reason else self.confirm_button.disable()
             return True
         return False
 
     def confirm(self) -> None:
-        if self.chosen is None:
+        if self.chosen is None or self.chosen.reason:
             return
         reason = self.give(self.chosen.order)
         if reason is None:
             self.refresh()
         else:
             self.meaning.set_text(
-                f"<font color='#A23B2A'>{widgets.escape(t('orders.refused', why=reason))}</font>"
+                f"<font color='{REFUSED}'>{widgets.escape(t('orders.refused', why=reason))}</font>"
             )

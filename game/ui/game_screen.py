@@ -15,7 +15,7 @@ from game.session import Game
 from game.ui import choices, paint, theme, widgets
 from game.ui.app import App
 from game.ui.assembly_screen import AssemblyScreen
-from game.ui.dialogs import ConfirmDialog, Dialog, DiplomacyDialog, MoveDialog
+from game.ui.dialogs import Dialog, DiplomacyDialog, MoveDialog, OperationDialog, WarDialog
 from game.ui.end_screen import EndScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.help_screen import HelpScreen
@@ -343,7 +343,9 @@ class GameScreen(Screen):
             if target:
                 found += choices.offer_choices(self.view, me, target)
             found += choices.leave_choices(self.view, me)
-            return choices.legal(self.flow.state, found, self.flow.plan(me))
+            plan = self.flow.plan(me)
+            mine = choices.agreement_choices(self.view, me, target)  # listed with the reason when not legal
+            return choices.legal(self.flow.state, found, plan) + choices.checked(self.flow.state, mine, plan)
 
         target = self.selected if self.selected != me else None
         self.dialog = DiplomacyDialog(self.manager, self.app.scale, targets, target, options, self.give)
@@ -364,14 +366,32 @@ class GameScreen(Screen):
         else:
             theirs = widgets.escape(t("war.their_none", target=name))
         html = f"<b>{widgets.escape(cost)}</b><br><br>{theirs}<br><br><i>{widgets.escape(t('war.your_side'))}</i>"
-        self.dialog = ConfirmDialog(
+        self.dialog = WarDialog(
             self.manager,
             self.app.scale,
             t("war.title", target=name),
             html,
-            "war.confirm",
-            "war.cancel",
             lambda: self.give(DeclareWar(me, target)),
+            lambda: self.open_operation(target),
+        )
+
+    def open_operation(self, target: str) -> None:
+        """An operation against `target`: its commitment, the strength, whom to ask; the engine's reason if not legal."""
+        me, state = self.me, self.flow.state
+        plan = self.flow.plan(me)
+        preview = choices.operation_preview(state, me, target, plan)
+        meaning = choices.operation_meaning(state, target, preview)
+        who = (target, self.view.nations[target].name)
+        self.dialog = OperationDialog(
+            self.manager,
+            self.app.scale,
+            me,
+            who,
+            meaning,
+            preview.free,
+            preview.askable,
+            lambda order: check(state, order, plan),
+            self.give,
         )
 
     # turns

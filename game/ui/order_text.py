@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from game.engine.orders import (
+    AdoptMission,
     Answer,
     AnswerCall,
     Budget,
     DeclareWar,
+    Expel,
+    FundInstitution,
+    Launch,
     Leave,
     Move,
     Order,
@@ -69,4 +73,16 @@ def describe(order: Order, state: GameState, declared: frozenset[str] | set[str]
         return t("orders.vote", vote=t(f"assembly.{order.vote}"), resolution=what)
     if isinstance(order, Table):
         return t("orders.table", resolution=resolution(state, order.kind, order.target))
+    if isinstance(order, Launch):
+        partners = ", ".join(name(state, n) for n in order.ask)
+        key = "orders.launch_ask" if partners else "orders.launch"
+        return t(key, target=name(state, order.target), strength=order.strength, partners=partners)
+    if isinstance(order, (Expel, FundInstitution, AdoptMission)):
+        ag = state.agreements.get(order.agreement)
+        pact = ag.name if ag else order.agreement
+        if isinstance(order, Expel):
+            return t("orders.expel_order", target=name(state, order.target), name=pact)
+        if isinstance(order, FundInstitution):
+            return t("orders.fund_order", name=pact, amount=order.amount)
+        return t("orders.mission_order", name=pact)
     return t("orders.other", type=order.type)
