@@ -129,14 +129,18 @@ class EndScreen(PageScreen):
 
     def _table(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         state, scores = self.flow.state, self.flow.game.record.scores
-        name_w = r.w - len(PARTS) * self.px(96)
-        columns = [r.x + name_w + i * self.px(96) + self.px(96) for i in range(len(PARTS))]
+        heads = [t(f"end.columns.{part}") for part in PARTS]
+        widths = [
+            max(self.px(96), paint.text_surface(h, self.px(13), PALETTE.ink, True).get_width() + self.px(14))
+            for h in heads
+        ]
+        columns = [r.right - sum(widths[i + 1 :]) for i in range(len(PARTS))]  # each column's right edge
         head = r.y + self.px(6)
         paint.draw_text(surface, t("end.scores"), (r.x, head), self.px(18), PALETTE.wood, True, serif=True)
-        for x, part in zip(columns, PARTS, strict=True):
+        for x, head_text in zip(columns, heads, strict=True):
             paint.draw_text(
                 surface,
-                t(f"end.columns.{part}"),
+                head_text,
                 (x, head + self.px(4)),
                 self.px(13),
                 PALETTE.ink_soft,

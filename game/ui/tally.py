@@ -19,6 +19,7 @@ STEP = 0.14  # seconds between two votes
 STAGGER = 0.6  # seconds between the starts of two resolutions
 PAUSE = 0.35  # seconds between the last vote and the stamp
 LANDING = 0.22  # seconds the stamp takes to land
+STAMP_ROOM = 120  # the widest an outcome's word may be, before scaling (beside the bar, tilted)
 FULL_NAMES = 8  # up to this many states, chips show names; beyond, ids
 VOTE_COLOURS = {
     "yes": PALETTE.peace,
@@ -197,7 +198,10 @@ class Tally:
 @functools.lru_cache(maxsize=32)
 def stamp(word: str, by: str, colour: Colour, scale: float) -> pygame.Surface:
     """The outcome in a bordered box, tilted like a rubber stamp; drawn once."""
-    lines = [paint.text_surface(word, round(20 * scale), colour, True, True)]
+    size = round(20 * scale)
+    room = round(STAMP_ROOM * scale)
+    size = min(size, size * room // max(1, paint.text_surface(word, size, colour, True, True).get_width()))
+    lines = [paint.text_surface(word, size, colour, True, True)]  # a long word in a smaller type
     if by:
         lines.append(paint.text_surface(by, round(12 * scale), colour, True))
     pad = round(8 * scale)
