@@ -76,13 +76,14 @@ def reason(exc: Exception) -> str:
     return str(exc)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write a file so that it is either the whole new text or left as it was, never half written."""
+def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Write a file (text as UTF-8, or bytes) so that it is all new or as it was, never half written."""
     target = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temp, target)

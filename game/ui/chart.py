@@ -15,7 +15,7 @@ GRID = (0.25, 0.5, 0.75, 1.0)
 @dataclass
 class Line:
     colour: Colour
-    values: list[float]  # one a turn, 0 to 1
+    values: list[float]  # one a turn, 0 to the chart's top
 
 
 def draw_chart(
@@ -25,19 +25,21 @@ def draw_chart(
     x_labels: tuple[str, str],
     threshold: tuple[float, str] | None,
     size: int,
+    top: float = 1.0,
+    percent: bool = True,
 ) -> None:
-    """Lines over a 0-100% grid in rect; the first and last x labels under the axis; a dashed threshold."""
+    """Lines over a grid from 0 to `top` in rect (labelled in % or in numbers); the first and last x labels
+    under the axis; a dashed threshold."""
     plot = pygame.Rect(rect.x + size * 3, rect.y + size // 2, rect.w - size * 3, rect.h - size * 2)
 
     def y_of(v: float) -> float:
-        return plot.bottom - plot.h * max(0.0, min(1.0, v))
+        return plot.bottom - plot.h * max(0.0, min(1.0, v / top))
 
     for v in GRID:
-        y = y_of(v)
+        y = y_of(v * top)
         pygame.draw.line(surface, PALETTE.parchment_dark, (plot.x, y), (plot.right, y))
-        paint.draw_text(
-            surface, f"{v:.0%}", (plot.x - size // 2, y), size, PALETTE.ink_soft, anchor="midright"
-        )
+        label = f"{v * top:.0%}" if percent else f"{v * top:g}"
+        paint.draw_text(surface, label, (plot.x - size // 2, y), size, PALETTE.ink_soft, anchor="midright")
     pygame.draw.line(surface, PALETTE.ink_soft, plot.bottomleft, plot.bottomright, 2)
     paint.draw_text(surface, x_labels[0], (plot.x, plot.bottom + 3), size, PALETTE.ink_soft)
     paint.draw_text(

@@ -171,13 +171,7 @@ class SavesScreen(PageScreen):
         open_saved(self.app, path)
 
     def open_file(self) -> None:
-        folder = saves_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        rect = paint.centred(self.px(560), self.px(420), pygame.Rect((0, 0), self.app.size))
-        self.file_dialog = UIFileDialog(
-            rect,
-            self.manager,
-            t("saves.open_title"),
-            initial_file_path=str(folder),
-            allowed_suffixes={".json"},
+        window, size = pygame.Rect((0, 0), self.app.size), (self.px(560), self.px(420))
+        self.file_dialog = widgets.file_dialog(
+            self.manager, window, size, t("saves.open_title"), saves_dir(), allowed_suffixes={".json"}
         )

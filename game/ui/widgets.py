@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
@@ -57,3 +59,18 @@ def text_box(
 def escape(text: str) -> str:
     """Plain text made safe for a pygame-gui text box (its HTML subset)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+
+
+def file_dialog(
+    manager: pygame_gui.UIManager,
+    window: pygame.Rect,
+    size: tuple[int, int],
+    title: str,
+    folder: Path,
+    **options,
+) -> pygame_gui.windows.UIFileDialog:
+    """A file dialog of `size` centred in the window, opening in folder (made if it is missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rect = pygame.Rect((0, 0), size)
+    rect.center = window.center
+    return pygame_gui.windows.UIFileDialog(rect, manager, title, initial_file_path=str(folder), **options)
