@@ -120,6 +120,7 @@ def test_choosing_russian_in_the_settings_changes_every_screen_at_once_and_is_ke
         item = next(i for i in options.item_list if i["text"] == "Русский")
         driver.click(app, item["button_element"], frames=5)
         assert app.settings.language == "ru" and load_settings(config).language == "ru"
+        assert pygame.display.get_caption()[0] == "Баланс сил"
         assert isinstance(app.top, SettingsScreen) and "Размер интерфейса" in shown(app)
         driver.press(app, pygame.K_ESCAPE)
         assert isinstance(app.top, MenuScreen)

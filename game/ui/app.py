@@ -106,6 +106,7 @@ class App:
         self.settings = settings
         save_settings(settings, self.settings_file)
         set_language(settings.language)
+        pygame.display.set_caption(t("app.title"))
         self.sound.enabled = settings.sound
         if window_changed:
             self.surface = self._open_window()
