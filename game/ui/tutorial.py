@@ -127,6 +127,8 @@ class CardButton:
 class Callout:
     """A card drawn over the screen on top, with its own buttons, and a pulsing ring around a control."""
 
+    spots = ("bottomleft", "bottomright", "topright", "topleft", "midleft", "midright")  # by preference
+
     def __init__(self, app: App) -> None:
         self.app = app
         self.clock = 0.0
@@ -249,9 +251,8 @@ class Callout:
         area, avoid = self.room()
         if target is not None:
             avoid = [*avoid, target.inflate(self.px(16), self.px(16))]
-        spots = ("bottomleft", "bottomright", "topright", "topleft", "midleft", "midright")
         candidates = []
-        for spot in spots:
+        for spot in self.spots:
             rect = card.copy()
             setattr(rect, spot, getattr(area, spot))
             candidates.append(rect.clamp(area))
@@ -292,6 +293,9 @@ class Coach(Callout):
             return any(matches(o, p) for o in given for p in step.value)
         if step.check == "screen":
             return type(top).__name__ == wanted
+        if step.check == "card":
+            shown = getattr(top, "shown", None)
+            return shown is not None and wanted in ("", shown)
         if step.check == "turn":
             return game.flow.state.turn >= int(wanted)
         return False
@@ -347,10 +351,12 @@ class Coach(Callout):
         return [go_on, ("tutorial.skip", not self.done)] if self.step.action else [go_on]
 
     def lay_buttons(self, row: pygame.Rect) -> None:
-        """The step's buttons on the right, and Leave as a link on the left."""
+        """The step's buttons along the bottom, and Leave as a link at the top right."""
         super().lay_buttons(row)
         width = paint.text_surface(t("tutorial.leave"), self.px(12), PALETTE.ink, True).get_width()
-        self.buttons.append(CardButton("tutorial.leave", pygame.Rect(row.x, row.y, width, row.h)))
+        link = pygame.Rect(0, 0, width, self.px(20))
+        link.topright = (row.right, self.rect.y + self.px(13))
+        self.buttons.append(CardButton("tutorial.leave", link))
 
     def draw_button(self, surface: pygame.Surface, button: CardButton) -> None:
         if button.key != "tutorial.leave":
@@ -367,7 +373,7 @@ class Coach(Callout):
         )
 
     def room(self) -> tuple[pygame.Rect, list[pygame.Rect]]:
-        """On the board: over the map, clear of the layer chips; beside an open dialog; elsewhere the window."""
+        """On the board: over the map, below its chips; beside an open dialog; elsewhere the window."""
         game, top = self.game, self.app.top
         window, _ = super().room()
         if top is not game:
@@ -375,11 +381,16 @@ class Coach(Callout):
             return window, [back.rect] if shown(back) else []
         if game.dialog and game.dialog.open:
             return window, [game.dialog.window.rect]
-        return game.layout.map.inflate(-self.px(16), -self.px(16)), [chip.rect for chip in game.toggles]
+        board = game.layout.map.inflate(-self.px(16), -self.px(16))
+        board.height -= self.px(34)  # below the row of chips along the board's top
+        board.y += self.px(34)
+        return board, []
 
 
 class TutorialOffer(Callout):
     """On the first start, a card beside the main menu suggesting the tutorial, its entry ringed."""
+
+    spots = ("midright", "midleft", "bottomright", "bottomleft")
 
     def __init__(self, app: App, menu: Screen) -> None:
         super().__init__(app)
