@@ -101,12 +101,16 @@ def build_parser() -> Parser:
 
     replay = commands.add_parser(
         "replay",
-        help="replay a game record and check it",
-        description="Replay a game record from its map, seed and orders and report whether it "
-        "reproduces byte for byte. Exits 1 when it does not.",
+        help="watch a game record turn by turn, or check it",
+        description="Open the game window on a game record, to step through it turn by turn with the "
+        "map, the log and the theory lens as they were. With --check, replay it headless from its map, "
+        "seed and orders and report whether it reproduces byte for byte (exits 1 when it does not).",
     )
     replay.add_argument("record", metavar="RECORD.json", help="a game record (simulate --record)")
     replay.add_argument("--map", metavar="FILE", help="the map (default: the one in maps/ the record names)")
+    replay.add_argument(
+        "--check", action="store_true", help="check that the record reproduces, without opening a window"
+    )
     replay.set_defaults(run=run_replay)
 
     bench = commands.add_parser(
@@ -261,6 +265,11 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_replay(args: argparse.Namespace) -> int:
     record, text = read_record(args.record)
     map_path = args.map or find_map(record, MAPS)
+    if not args.check:
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        from game.ui.replay_screen import watch  # pygame is imported only on this path
+
+        return watch(record, map_path)
     _, fresh = replay(record, map_path)
     standing = "winner" if fresh.finished else "leading"
     outcome = f"{len(fresh.turns)} turns on {map_path}, {standing} {fresh.winner}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from game.engine import GameState
@@ -14,6 +15,12 @@ from game.session import Game, new_state
 
 def replay(record: Record, scenario_path: str | os.PathLike[str]) -> tuple[GameState, Record]:
     """The final state and a fresh record, rebuilt from the map, the seed and the recorded orders."""
+    *_, game = replayed(record, scenario_path)  # the same game, moved on to the last turn
+    return game.state, game.record
+
+
+def replayed(record: Record, scenario_path: str | os.PathLike[str]) -> Iterator[Game]:
+    """The game rebuilt turn by turn: as it began, then after each recorded turn (one Game moving on)."""
     scenario = load_scenario(scenario_path)
     if scenario.sha256 != record.scenario["hash"]:
         raise RecordError(
@@ -23,13 +30,14 @@ def replay(record: Record, scenario_path: str | os.PathLike[str]) -> tuple[GameS
         )
     state = new_state(scenario, record.seed)
     game = Game(state, Record.begin(state, scenario_meta(scenario)), players={})
+    yield game
     for entry in record.turns:
         if game.over:
             raise RecordError(f"turn {entry['turn']}: the record goes on after the game ended")
         if entry["turn"] != game.state.turn:
             raise RecordError(f"turn {entry['turn']}: expected turn {game.state.turn} next")
         game.resolve(orders_from_entry(entry))
-    return game.state, game.record
+        yield game
 
 
 def find_map(record: Record, folder: str | os.PathLike[str]) -> Path:

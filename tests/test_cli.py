@@ -78,7 +78,7 @@ def test_simulate_prints_turns_and_writes_a_record(capsys, tmp_path: Path) -> No
     data = json.loads(record.read_text(encoding="utf-8"))
     assert data["format"] == "balancing-act-record" and [t["turn"] for t in data["turns"]] == [1, 2, 3]
 
-    code, out, _ = call(capsys, "replay", str(record))
+    code, out, _ = call(capsys, "replay", "--check", str(record))
     assert code == 0
     assert out.startswith(f"ok: {record} reproduces byte for byte (3 turns on ")
 
@@ -99,7 +99,7 @@ def test_replay_of_a_tampered_record_fails(capsys, tmp_path: Path) -> None:
     data = json.loads(record.read_text(encoding="utf-8"))
     data["turns"][1]["polarity"] = "tripolar"
     record.write_text(json.dumps(data), encoding="utf-8")
-    code, out, _ = call(capsys, "replay", str(record), "--map", TUTORIAL)
+    code, out, _ = call(capsys, "replay", "--check", str(record), "--map", TUTORIAL)
     assert code == 1
     assert "does NOT reproduce: the replay first differs at turn 2" in out
 
@@ -108,7 +108,7 @@ def test_replay_against_the_wrong_map(capsys, tmp_path: Path) -> None:
     record = tmp_path / "game.json"
     call(capsys, "simulate", "--map", TUTORIAL, "--turns", "1", "--record", str(record))
     other = next(p for p in MAPS if p.name != "tutorial.yaml")
-    code, _, err = call(capsys, "replay", str(record), "--map", str(other))
+    code, _, err = call(capsys, "replay", "--check", str(record), "--map", str(other))
     assert code == 1
     assert err.startswith(f"error: {other} is not the map this game was played on")
 

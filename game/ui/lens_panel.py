@@ -13,7 +13,7 @@ from game.engine.state import GameState
 from game.lens import COMPONENTS, History, Lens, Threat, history_of
 from game.ui import chart, paint, widgets
 from game.ui.text import t
-from game.ui.theme import PALETTE, Colour, mix
+from game.ui.theme import PALETTE, Colour, font, mix
 
 VIEWS = ("power", "threat", "network", "cohesion")
 NATURAL_SIZE = (380, 430)  # what the panel's content needs at UI scale 1
@@ -26,6 +26,16 @@ SOURCES = ("values", "purpose", "record")
 def heat_colour(threat: float, top: float) -> Colour:
     """A threat's colour on the heat map: the viewer's greatest threat (`top`) in full red."""
     return mix(COOL, HOT, max(0.0, min(1.0, threat / top))) if top > 0 else COOL
+
+
+def fit(text: str, size: int, width: int) -> str:
+    """The text, cut short with an ellipsis if it is wider than width pixels."""
+    face = font(size)
+    if face.size(text)[0] <= width:
+        return text
+    while text and face.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 @dataclass
@@ -244,14 +254,12 @@ class LensPanel:
                 image, t("lens.fallen", state=self.name(viewer)), (x, y), self.px(13), PALETTE.ink
             )
             return
-        name_w, total_w = area.w * 3 // 10, self.px(50)
+        name_w, total_w = area.w // 4, self.px(50)
         column = (area.w - name_w - total_w) // len(COMPONENTS)
         columns = {c: x + name_w + total_w + i * column for i, c in enumerate(COMPONENTS)}
         paint.draw_text(image, t("lens.total"), (x + name_w, y), self.px(11), PALETTE.ink_soft, True)
         for c, cx in columns.items():
-            head = paint.draw_text(
-                image, t(f"lens.components.{c}"), (cx, y), self.px(11), PALETTE.ink_soft, True
-            )
+            head = paint.draw_text(image, t(f"lens.components.{c}"), (cx, y), self.px(10), PALETTE.ink_soft)
             self.tips.append((head, [t(f"lens.components.{c}"), t(f"lens.component_tips.{c}")]))
         y += self.px(18)
         row = self.px(24)
@@ -273,7 +281,7 @@ class LensPanel:
         x, y, name_w, column = place
         self._swatch(image, threat.nation, (x + self.px(6), y + self.px(8)), self.px(6))
         name = self.name(threat.nation)
-        clipped = paint.wrap(name, self.px(13), name_w - self.px(20))[0]
+        clipped = fit(name, self.px(13), name_w - self.px(20))
         paint.draw_text(image, clipped, (x + self.px(18), y), self.px(13), PALETTE.ink)
         swatch = pygame.Rect(x + name_w, y, self.px(42), self.px(18))
         pygame.draw.rect(image, heat_colour(threat.threat, top), swatch, border_radius=3)
@@ -394,7 +402,7 @@ class LensPanel:
             members = ", ".join(self.name(m) for m in pact.members)
             paint.draw_text(
                 image,
-                paint.wrap(members, self.px(11), area.w)[0],
+                fit(members, self.px(11), area.w),
                 (x, y + self.px(18)),
                 self.px(11),
                 PALETTE.ink_soft,

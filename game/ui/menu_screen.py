@@ -1,4 +1,4 @@
-"""The main menu: new game, continue, load, tutorial, map editor, settings, help, quit."""
+"""The main menu: new game, continue, load, replay, tutorial, map editor, settings, help, quit."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from game.ui.theme import PALETTE, state_colours
 ROOT = Path(__file__).resolve().parents[2]
 MAPS = ROOT / "maps"
 TUTORIAL_MAP = MAPS / "tutorial.yaml"
-ENTRIES = ("new_game", "continue", "load", "tutorial", "editor", "settings", "help", "quit")
+ENTRIES = ("new_game", "continue", "load", "replay", "tutorial", "editor", "settings", "help", "quit")
 
 
 class MenuScreen(Screen):
@@ -112,6 +112,11 @@ class MenuScreen(Screen):
 
     def open_load(self) -> None:
         self.app.push(SavesScreen(self.app))
+
+    def open_replay(self) -> None:
+        from game.ui.replay_screen import RecordsScreen
+
+        self.app.push(RecordsScreen(self.app))
 
     def open_tutorial(self) -> None:
         from game.ui.tutorial import start_tutorial

@@ -81,8 +81,7 @@ class TurnFlow:
     saving: Worker[None] | None = None  # the autosave being written in the background
 
     def __post_init__(self) -> None:
-        for entry in self.game.record.turns:
-            self.log += [_line(entry["turn"], e) for e in entry["events"]]
+        self.log += record_log(self.game.record.turns)
         self.begin_turn()
 
     @property
@@ -193,3 +192,8 @@ class TurnFlow:
 def _line(turn: int, entry: dict) -> LogLine:
     concept, data = entry.get("concept", ""), entry.get("data", {})
     return LogLine(turn, entry["type"], entry["text"], list(entry["actors"]), concept, data)
+
+
+def record_log(turns: list[dict]) -> list[LogLine]:
+    """The log of a record's turns, event by event."""
+    return [_line(entry["turn"], e) for entry in turns for e in entry["events"]]
