@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygame
 import pygame_gui
+import pytest
 from test_ui_screens import SHORT, app, close_reports, config, end_turn, play, shoot  # noqa: F401
 
 from game.debrief import COLUMNS, folder_name
@@ -17,6 +18,7 @@ from game.ui import driver
 from game.ui.debrief_screen import TABS, DebriefScreen, question_text
 from game.ui.end_screen import EndScreen
 from game.ui.game_screen import GameScreen
+from game.ui.help_screen import HelpScreen
 from game.ui.settings import saves_dir
 from game.ui.text import t
 from game.ui.turn_flow import start_game
@@ -77,6 +79,10 @@ def test_a_concept_clicked_shows_its_card(app):
     driver.click(app, item)
     assert screen.concept == last.card
     assert last.event[:20] in screen.concept_box.html_text.replace("&amp;", "&")
+    driver.click(app, screen.card_button)
+    assert isinstance(app.top, HelpScreen) and app.top.shown == last.card
+    driver.press(app, pygame.K_ESCAPE)
+    assert app.top is screen
 
 
 def test_export_writes_the_charts_the_figures_and_the_record(app):
@@ -99,7 +105,7 @@ def test_export_writes_the_charts_the_figures_and_the_record(app):
     assert read_record(folder / "record.json")[0].to_dict() == record.to_dict()
 
 
-def test_the_debrief_of_a_long_game(app):
+def europe_debrief(app) -> DebriefScreen:
     """Europe 1914 played by the AI but for Serbia (which gives no orders), its last turn on screen."""
     scenario = load_scenario(EUROPE)
     controllers = {
@@ -113,9 +119,21 @@ def test_the_debrief_of_a_long_game(app):
     end_turn(app, screen)
     close_reports(app)
     driver.click(app, app.top.debrief_button)
-    debrief = app.top
-    assert isinstance(debrief, DebriefScreen) and len(debrief.moments) > 20 and len(debrief.shown) > 8
+    assert isinstance(app.top, DebriefScreen)
+    return app.top
+
+
+def test_the_debrief_of_a_long_game(app):
+    debrief = europe_debrief(app)
+    assert len(debrief.moments) > 20 and len(debrief.shown) > 8
     for tab in TABS:
         driver.click(app, driver.find_button(app, t(f"debrief.tabs.{tab}")))
         assert debrief.tab == tab
         shoot(app, f"debrief_{tab}.png")
+
+
+def test_replay_opens_the_game_s_record(app):
+    replay = pytest.importorskip("game.ui.replay_screen", reason="the replay screen is being written")
+    screen = europe_debrief(app)
+    driver.click(app, screen.replay_button)
+    assert isinstance(app.top, replay.ReplayScreen) and app.top.record is screen.flow.game.record
