@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the config fixture comes from test_ui_screens)
 """The Russian interface: chosen in the settings with real clicks, at once and for good; the log and help
 follow it; every screen in Russian fits its text (screenshots `docs/screenshots/ru-<screen>.png` when
 UI_SCREENSHOTS is set)."""
@@ -12,16 +13,15 @@ from pathlib import Path
 import pygame
 import pygame_gui
 import pytest
+from test_ui_game import click_province, game_screen
+from test_ui_screens import SHORT, _texts, choose, close_reports, config, end_turn, menu_of, play  # noqa: F401
 
-from game.engine.state import Resolution
-from game.scenario import load_scenario
 from game.text import FALLBACK
 from game.ui import driver
 from game.ui.app import App
 from game.ui.assembly_screen import AssemblyScreen, SessionScreen
 from game.ui.dialogs import ConfirmDialog, DiplomacyDialog, MoveDialog
 from game.ui.end_screen import EndScreen
-from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.menu_screen import MenuScreen
@@ -31,18 +31,9 @@ from game.ui.settings import Settings, load_settings
 from game.ui.settings_screen import SettingsScreen
 from game.ui.setup_screen import SetupScreen
 from game.ui.text import set_language, t
-from game.ui.turn_flow import start_game
 
-TUTORIAL = Path("maps/tutorial.yaml")
-SHORT = Path("tests/maps/short.yaml")
 SHOTS = Path("docs/screenshots")
 CYRILLIC = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-
-
-@pytest.fixture
-def config(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return tmp_path / "config" / "settings.json"
 
 
 @pytest.fixture
@@ -51,15 +42,6 @@ def app(config):
     yield application
     application.close()
     set_language(FALLBACK)
-
-
-def shown(app: App) -> str:
-    """Every button's, label's and text box's text on screen, joined."""
-    parts = []
-    for element in app.manager.get_sprite_group().sprites():
-        if getattr(element, "visible", True):
-            parts.append(getattr(element, "html_text", "") or getattr(element, "text", "") or "")
-    return "\n".join(parts)
 
 
 def russian(text: str) -> bool:
@@ -80,31 +62,10 @@ def too_narrow(app: App) -> list[str]:
     return out
 
 
-def play(
-    app: App, path: Path = TUTORIAL, humans: tuple[str, ...] = ("KAR",), agenda: tuple = ()
-) -> GameScreen:
-    scenario = load_scenario(path)
-    controllers = {
-        s.id: ("human" if s.id in humans else "ai", s.personality, s.difficulty) for s in scenario.states
-    }
-    game = start_game(scenario, 5, controllers)
-    for kind, target, sponsor in agenda:
-        state = game.state
-        state.agenda.append(Resolution(state.new_id("r"), kind, target, sponsor, tabled=state.turn - 1))
-    screen = app.push(GameScreen(app, game))
-    app.step(2)
-    return screen
-
-
-def end_turn(app: App, screen: GameScreen) -> None:
-    driver.press(app, pygame.K_RETURN)
-    if screen.flow.ai:
-        screen.flow.ai.wait()
-    app.step(3)
-
-
-def click_province(app: App, screen: GameScreen, province: str) -> None:
-    driver.click_at(app, screen.map.centre_of(province))
+def past_reports(app: App, screen) -> None:
+    """End the turn and continue past the session and the report, back to the board."""
+    end_turn(app, screen)
+    close_reports(app)
 
 
 def test_choosing_russian_in_the_settings_changes_every_screen_at_once_and_is_kept(config):
@@ -113,20 +74,16 @@ def test_choosing_russian_in_the_settings_changes_every_screen_at_once_and_is_ke
         app.push(MenuScreen(app))
         app.step(2)
         driver.click(app, driver.find_button(app, "Settings"))
-        assert isinstance(app.top, SettingsScreen) and not russian(shown(app))
-        menu = next(m for m, key in app.top.menus.items() if key == "language")
-        driver.click(app, menu)
-        options = menu.menu_states["expanded"].options_selection_list
-        item = next(i for i in options.item_list if i["text"] == "Русский")
-        driver.click(app, item["button_element"], frames=5)
+        assert isinstance(app.top, SettingsScreen) and not russian(_texts(app))
+        choose(app, menu_of(app, "language"), "Русский")
         assert app.settings.language == "ru" and load_settings(config).language == "ru"
         assert pygame.display.get_caption()[0] == "Баланс сил"
-        assert isinstance(app.top, SettingsScreen) and "Размер интерфейса" in shown(app)
+        assert isinstance(app.top, SettingsScreen) and "Размер интерфейса" in _texts(app)
         driver.press(app, pygame.K_ESCAPE)
         assert isinstance(app.top, MenuScreen)
         assert driver.find_button(app, "Новая игра") and driver.find_button(app, "Выход")
         driver.press(app, pygame.K_F1)
-        assert isinstance(app.top, HelpScreen) and "Вся игра на одной странице" in shown(app)
+        assert isinstance(app.top, HelpScreen) and "Вся игра на одной странице" in _texts(app)
     finally:
         app.close()
     again = App(settings_file=config)
@@ -140,9 +97,8 @@ def test_choosing_russian_in_the_settings_changes_every_screen_at_once_and_is_ke
 def test_the_log_and_the_panel_tell_the_game_in_the_language_chosen(app):
     screen = play(app)
     end_turn(app, screen)
-    while isinstance(app.top, (ReportScreen, SessionScreen)):
-        assert russian(shown(app))
-        driver.press(app, pygame.K_RETURN)
+    assert isinstance(app.top, (ReportScreen, SessionScreen)) and russian(_texts(app))
+    close_reports(app)
     assert app.top is screen
     log = screen.log_box.html_text
     assert "Ход 1" in log and russian(log.split("Ход 1", 1)[1])
@@ -171,18 +127,15 @@ def session(app: App) -> None:
 
 
 def report(app: App) -> None:
-    screen = play(app)
-    end_turn(app, screen)
-    while isinstance(app.top, SessionScreen):
+    end_turn(app, play(app))
+    if isinstance(app.top, SessionScreen):
         driver.press(app, pygame.K_RETURN)
     assert isinstance(app.top, ReportScreen)
 
 
 def game(app: App) -> None:
     screen = play(app)
-    end_turn(app, screen)
-    while isinstance(app.top, (ReportScreen, SessionScreen)):
-        driver.press(app, pygame.K_RETURN)
+    past_reports(app, screen)
     click_province(app, screen, "osterholm")
 
 
@@ -196,7 +149,7 @@ def diplomacy(app: App) -> None:
 
 
 def war(app: App) -> None:
-    screen = play(app, humans=("VAR",))
+    screen = play(app, human="VAR")
     click_province(app, screen, "kardos")
     driver.click(app, screen.war_button)
     assert isinstance(screen.dialog, ConfirmDialog)
@@ -210,16 +163,14 @@ def move(app: App) -> None:
 
 
 def handover(app: App) -> None:
-    play(app, humans=("KAR", "DRA"))
+    game_screen(app, humans=("KAR", "DRA"))
     assert isinstance(app.top, HandoverScreen)
 
 
 def end(app: App) -> None:
-    screen = play(app, SHORT, humans=("NOR",))
+    screen = play(app, SHORT, human="NOR")
     for _ in range(2):
-        end_turn(app, screen)
-        while isinstance(app.top, (ReportScreen, SessionScreen)):
-            driver.press(app, pygame.K_RETURN)
+        past_reports(app, screen)
     assert isinstance(app.top, EndScreen)
 
 
@@ -273,7 +224,7 @@ SCREENS: dict[str, Callable[[App], None]] = {
 def test_every_screen_in_russian(app, name: str):
     SCREENS[name](app)
     app.step(2)
-    assert russian(shown(app)), f"{name}: no Russian on screen"
+    assert russian(_texts(app)), f"{name}: no Russian on screen"
     driver.move_to(app, (app.size[0] - 1, app.size[1] // 2), frames=2)
     SHOTS.mkdir(parents=True, exist_ok=True)
     app.screenshot(SHOTS / f"ru-{name}.png")
