@@ -48,23 +48,27 @@ def answers(sit: Situation) -> list[Order]:
         accept = False
         crossed = not prop.agreement and (prop.kind, prop.sender) in mine and sit.me < prop.sender
         if crossed:
-            text = say("answer.crossed", offer=_offer_text(sit, prop, ag), name=sit.name(prop.sender))
+            text = say("ai.answer.crossed", offer=_offer_text(sit, prop, ag), name=sit.name(prop.sender))
             why = reason(sit, _CONCEPT_OF[kind], text, partner=prop.sender, value=value)
         elif kind != "patron" and (held or kind in taken or asked.get(kind, {prop.sender}) != {prop.sender}):
-            where = held.name if held else say("answer.just_accepted" if kind in taken else "answer.proposed")
-            text = say("answer.one_is_enough", offer=_offer_text(sit, prop, ag), where=where)
+            where = (
+                held.name
+                if held
+                else say("ai.answer.just_accepted" if kind in taken else "ai.answer.proposed")
+            )
+            text = say("ai.answer.one_is_enough", offer=_offer_text(sit, prop, ag), where=where)
             concept = "alliance_cohesion" if kind == "pact" else _CONCEPT_OF[kind]
             why = reason(sit, concept, text, partner=prop.sender, value=value)
         elif value >= sit.p.thresholds.accept:
             phrase, concept, nums = why_align(sit, kind, prop.sender)
             nums.setdefault("value", value)
-            text = say("answer.accepted", offer=_offer_text(sit, prop, ag), why=_joined(phrase))
+            text = say("ai.answer.accepted", offer=_offer_text(sit, prop, ag), why=_joined(phrase))
             why = reason(sit, concept, text, partner=prop.sender, **nums)
             accept = True
             taken.add(kind)
         else:
             phrase, concept, nums = why_not(sit, kind, prop.sender, value)
-            text = say("answer.declined", offer=_offer_text(sit, prop, ag), why=phrase)
+            text = say("ai.answer.declined", offer=_offer_text(sit, prop, ag), why=phrase)
             why = reason(sit, concept, text, partner=prop.sender, **nums)
         out.append(Answer(sit.me, prop.id, accept, reason=why))
     return out
@@ -95,8 +99,8 @@ def _offer_value(sit: Situation, prop: Proposal) -> float:
 def _offer_text(sit: Situation, prop: Proposal, ag: Agreement | None) -> Sentence:
     sender = sit.name(prop.sender)
     if ag:
-        return say("offer.invitation", name=sender, agreement=ag.name)
-    return say(f"offer.{prop.kind}", name=sender)
+        return say("ai.offer.invitation", name=sender, agreement=ag.name)
+    return say(f"ai.offer.{prop.kind}", name=sender)
 
 
 def _held(sit: Situation, kind: str) -> Agreement | None:
@@ -143,9 +147,9 @@ def proposals(sit: Situation, joining: set[str]) -> list[Order]:
         founding.add(kind)
         phrase, concept, nums = why_align(sit, kind, other)
         if into:
-            text = say("propose.invite", name=sit.name(other), agreement=into.name, why=_joined(phrase))
+            text = say("ai.propose.invite", name=sit.name(other), agreement=into.name, why=_joined(phrase))
         else:
-            text = say(f"propose.{kind}", name=sit.name(other), why=_joined(phrase))
+            text = say(f"ai.propose.{kind}", name=sit.name(other), why=_joined(phrase))
         order = Propose(
             sit.me,
             PROPOSAL_KIND[kind],
@@ -159,7 +163,7 @@ def proposals(sit: Situation, joining: set[str]) -> list[Order]:
 
 def _joined(phrase: Sentence) -> Sentence:
     """A reason joined to the sentence it explains: 'against ...' directly, any other after a dash."""
-    return say("joined.against" if phrase["key"] == "align.against" else "joined.dash", why=phrase)
+    return say("ai.joined.against" if phrase["key"] == "ai.align.against" else "ai.joined.dash", why=phrase)
 
 
 def _closed(sit: Situation, kind: str) -> np.ndarray:
@@ -188,7 +192,7 @@ def departures(sit: Situation) -> list[Order]:
             and treasury >= rules.mission_cost * (1 + sit.p.budget.reserve)
         ):
             text = say(
-                "leave.mission",
+                "ai.leave.mission",
                 agreement=ag.name,
                 cost=rules.mission_cost,
                 purpose=ag.purpose,
@@ -210,7 +214,7 @@ def departures(sit: Situation) -> list[Order]:
             and ag.patron in sit.board.col
             and sit.board.pact[sit.i, sit.board.col[ag.patron]]
         ):
-            text = say("leave.renounced", name=sit.name(ag.patron))
+            text = say("ai.leave.renounced", name=sit.name(ag.patron))
             out.append(Leave(me, ag.id, reason=reason(sit, "alliance", text, partner=ag.patron)))
             continue
         if ag.kind == GUARANTEE and ag.patron == me:
@@ -234,7 +238,7 @@ def _balance_in(sit: Situation, ag: Agreement) -> float:
 def _leave_reason(sit: Situation, ag: Agreement, value: float) -> dict:
     if ag.kind == PACT and ag.purpose < FADED:
         text = say(
-            "leave.threat_gone",
+            "ai.leave.threat_gone",
             agreement=ag.name,
             purpose=ag.purpose,
             cohesion=ag.cohesion,
@@ -245,7 +249,7 @@ def _leave_reason(sit: Situation, ag: Agreement, value: float) -> dict:
     kind = "client" if ag.kind == GUARANTEE else ag.kind
     phrase, concept, nums = why_not(sit, kind, other, value)
     nums.setdefault("value", value)
-    return reason(sit, concept, say("leave.left", agreement=ag.name, why=phrase), partner=other, **nums)
+    return reason(sit, concept, say("ai.leave.left", agreement=ag.name, why=phrase), partner=other, **nums)
 
 
 def _weakest_link(sit: Situation, ag: Agreement) -> str:
@@ -263,7 +267,7 @@ def _withdrawal(sit: Situation, ag: Agreement, value: float) -> Order | None:
     rules = sit.view.rules
     if sit.p.motives.hub > 0 and loyalty is not None and votes >= 2 and loyalty < rules.loyalty_threshold:
         text = say(
-            "leave.disloyal",
+            "ai.leave.disloyal",
             name=sit.name(client),
             loyalty=loyalty,
             votes=votes,
@@ -278,7 +282,7 @@ def _withdrawal(sit: Situation, ag: Agreement, value: float) -> Order | None:
         return None
     phrase, concept, nums = why_not(sit, "patron", client, value)
     nums.setdefault("value", value)
-    text = say("leave.withdrew", name=sit.name(client), why=phrase)
+    text = say("ai.leave.withdrew", name=sit.name(client), why=phrase)
     return Leave(sit.me, ag.id, reason=reason(sit, concept, text, partner=client, **nums))
 
 
@@ -289,7 +293,7 @@ def expulsions(sit: Situation) -> list[Order]:
         if ag.leader != sit.me or len(ag.members) <= 2:
             continue
         for refuser in ag.refusers:
-            text = say("expel", name=sit.name(refuser), agreement=ag.name, cohesion=ag.cohesion)
+            text = say("ai.expel", name=sit.name(refuser), agreement=ag.name, cohesion=ag.cohesion)
             out.append(
                 Expel(
                     sit.me,
@@ -312,7 +316,7 @@ def institutions(sit: Situation) -> list[Order]:
         if ag.institution or share <= 0 or amount < 0.5:
             continue
         text = say(
-            "institution",
+            "ai.institution",
             amount=amount,
             agreement=ag.name,
             raised=ag.institution_funds,
@@ -343,7 +347,7 @@ def calls(sit: Situation) -> list[Order]:
             many = ag.kind == PACT and len(ag.members) > 2 and attacker != sit.rival
             concept = "chain_ganging" if many else "alliance"
             text = say(
-                "call.chain_gang" if many else "call.answered",
+                "ai.call.chain_gang" if many else "ai.call.answered",
                 ally=sit.name(call.ally),
                 attacker=sit.name(attacker),
                 agreement=ag.name,
@@ -351,7 +355,7 @@ def calls(sit: Situation) -> list[Order]:
         else:
             concept = "bandwagoning" if bandwagon else "buck_passing"
             text = say(
-                "call.too_strong" if bandwagon else "call.buck_pass",
+                "ai.call.too_strong" if bandwagon else "ai.call.buck_pass",
                 ally=sit.name(call.ally),
                 attacker=sit.name(attacker),
                 share=sit.share_of(attacker),

@@ -32,37 +32,37 @@ def votes(sit: Situation) -> list[Order]:
 
 
 def _vote_reason(sit: Situation, res, vs, vote: str, score: float) -> tuple[str, Sentence, dict]:
-    what = say(f"vote.on_{res.kind}", target=sit.name(res.target), sponsor=sit.name(res.sponsor))
+    what = say(f"ai.vote.on_{res.kind}", target=sit.name(res.target), sponsor=sit.name(res.sponsor))
     nums = {"resolution": res.id, "score": score, "target": res.target, "sponsor": res.sponsor}
     if vote == "abstain":
-        return "legitimacy", say("vote.abstained", what=what, score=score), nums
+        return "legitimacy", say("ai.vote.abstained", what=what, score=score), nums
     weights = sit.p.assembly
     parts = {k: getattr(weights, k) * float(v[sit.i]) for k, v in vs.parts.items()}
     sign = 1 if vote == "yes" else -1
     main = max(parts, key=lambda k: sign * parts[k])
-    head = say(f"vote.voted_{vote}", what=what)
+    head = say(f"ai.vote.voted_{vote}", what=what)
     b = sit.board
     if main == "follow_patron":
         patrons = [b.ids[j] for j in np.flatnonzero(b.guards[:, sit.i])]
         names = ", ".join(sit.name(p) for p in patrons)
-        key = "vote.patrons" if len(patrons) > 1 else "vote.patron"
+        key = "ai.vote.patrons" if len(patrons) > 1 else "ai.vote.patron"
         return "informal_obligations", say(key, head=head, names=names), nums
     if main == "follow_rival":
-        return "bandwagoning", say("vote.bandwagon", head=head, rival=sit.name(sit.rival)), nums
+        return "bandwagoning", say("ai.vote.bandwagon", head=head, rival=sit.name(sit.rival)), nums
     if main == "against_strongest":
         strongest = b.ids[int(b.share.argmax())]
         concept = "soft_balancing" if sit.theory == "soft_balancer" else "balance_of_power"
-        text = say("vote.strongest", head=head, name=sit.name(strongest), share=sit.share_of(strongest))
+        text = say("ai.vote.strongest", head=head, name=sit.name(strongest), share=sit.share_of(strongest))
         return concept, text, nums
     if main == "with_partners":
-        return "alliance", say("vote.partners", head=head), nums
+        return "alliance", say("ai.vote.partners", head=head), nums
     t_target, t_sponsor = (
         float(b.m.threat[sit.i, b.col[res.target]]),
         float(b.m.threat[sit.i, b.col[res.sponsor]]),
     )
     nums.update(threat_target=t_target, threat_sponsor=t_sponsor)
     text = say(
-        "vote.threat",
+        "ai.vote.threat",
         head=head,
         target=sit.name(res.target),
         threat_target=t_target,
@@ -108,8 +108,8 @@ def tabling(sit: Situation) -> list[Order]:
     if why == "strongest":
         concept = "soft_balancing" if sit.theory == "soft_balancer" else "balance_of_power"
     text = say(
-        f"table.{why}",
-        what=say(f"table.{kind}", target=sit.name(target)),
+        f"ai.table.{why}",
+        what=say(f"ai.table.{kind}", target=sit.name(target)),
         record=float(b.aggression[b.col[target]]),
         share=sit.share_of(target),
         yes=yes,
@@ -138,7 +138,7 @@ def _campaign(sit: Situation, shut: np.ndarray) -> list[Order]:
     if best is None:
         return []
     yes, no, target = best
-    text = say("table.campaign", target=sit.name(target), yes=yes, no=no)
+    text = say("ai.table.campaign", target=sit.name(target), yes=yes, no=no)
     return [
         Table(
             sit.me, "condemn", target, reason=reason(sit, "legitimacy", text, target=target, yes=yes, no=no)

@@ -54,17 +54,19 @@ def _why(sit: Situation, g: Ground, forces: float, development: float, mine: flo
         allied=round(g.allied, 2),
         treasury=treasury,
     )
-    split = say("budget.split", forces=forces, treasury=treasury, development=development)
+    split = say("ai.budget.split", forces=forces, treasury=treasury, development=development)
     covered = p.free_ride * g.allied
     if forces >= 0.4:
         concept = "hard_balancing" if sit.board.war[sit.i].any() else "internal_balancing"
-        text = say("budget.arm", split=split, hostile=g.hostile, safety=p.safety, ours=mine, allied=g.allied)
+        text = say(
+            "ai.budget.arm", split=split, hostile=g.hostile, safety=p.safety, ours=mine, allied=g.allied
+        )
         return reason(sit, concept, text, **nums)
     if covered > 0 and covered >= 0.5 * p.safety * g.hostile:
         partners = sit.board.share[sit.board.partner[sit.i]]
         junior = bool(partners.size) and sit.share < float(partners.max())
         concept = "free_riding" if junior else "benefits_of_membership"
-        text = say("budget.covered", split=split, allied=g.allied, hostile=g.hostile)
+        text = say("ai.budget.covered", split=split, allied=g.allied, hostile=g.hostile)
         return reason(sit, concept, text, **nums)
-    text = say("budget.grow", split=split, hostile=g.hostile, ours=mine)
+    text = say("ai.budget.grow", split=split, hostile=g.hostile, ours=mine)
     return reason(sit, "internal_balancing", text, **nums)

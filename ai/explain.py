@@ -12,7 +12,7 @@ from game.text.say import Sentence, render, say
 def reason(sit: Situation, concept: str, sentence: Sentence, **numbers: object) -> dict:
     """An order's reason: the sentence (ending with its concept), the concept key and the numbers."""
     clean = {k: round(v, 3) if isinstance(v, float) else v for k, v in numbers.items()}
-    said = say("reason", text=sentence, concept=say(f"concepts.{concept}"))
+    said = say("ai.reason", text=sentence, concept=say(f"ai.concepts.{concept}"))
     return {"text": render(said), "say": said, "concept": concept, **clean}
 
 
@@ -22,14 +22,14 @@ def rival_clause(sit: Situation, rival: str | None = None) -> tuple[Sentence, di
     name = sit.name(rival)
     if sit.p.rival == "threat":
         parts = sit.threat_parts(rival)
-        return say("rival.threat", name=name, **parts), {
+        return say("ai.rival.threat", name=name, **parts), {
             "rival": rival,
             **{k: round(v, 3) for k, v in parts.items()},
         }
     share = sit.share_of(rival)
     side = float(sit.rel.side[sit.i])
     strongest = rival == sit.board.ids[int(sit.board.share.argmax())]
-    key = "rival.strongest" if strongest else "rival.strongest_after_us"
+    key = "ai.rival.strongest" if strongest else "ai.rival.strongest_after_us"
     return say(key, name=name, share=share, side=side), {
         "rival": rival,
         "rival_share": round(share, 3),
@@ -40,4 +40,4 @@ def rival_clause(sit: Situation, rival: str | None = None) -> tuple[Sentence, di
 def threat_words(sit: Situation, other: str) -> tuple[Sentence, dict]:
     """'threat 0.55 (power ..., proximity ..., ...)' for any other state."""
     parts = sit.threat_parts(other)
-    return say("threat", **parts), {k: round(v, 3) for k, v in parts.items()}
+    return say("ai.threat", **parts), {k: round(v, 3) for k, v in parts.items()}

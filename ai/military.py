@@ -117,7 +117,7 @@ def attacks(sit: Situation, enemies: set[str], spare: dict[str, int], edge: floa
         send = min(available, math.ceil(need * 1.25))
         owner = view.provinces[q].owner
         text = say(
-            "move.attack" if defence else "move.undefended",
+            "ai.move.attack" if defence else "ai.move.undefended",
             province=view.provinces[q].name,
             owner=sit.name(owner),
             send=send,
@@ -151,7 +151,7 @@ def defend(sit: Situation, g: Ground, spare: dict[str, int]) -> list[Order]:
             if take <= 0 or lacking.get(q, 0) > 0:
                 continue
             text = say(
-                "move.defend",
+                "ai.move.defend",
                 take=take,
                 province=view.provinces[p].name,
                 danger=g.danger[p],
@@ -194,7 +194,7 @@ def _to_border(sit: Situation, g: Ground, spare: dict[str, int], concept: str) -
         if step is None:
             continue
         text = say(
-            "move.to_border",
+            "ai.move.to_border",
             take=spare[p],
             origin=view.provinces[p].name,
             province=view.provinces[step].name,
@@ -237,7 +237,7 @@ def war_choice(
         return None
     ratio, target, (concept, why), defenders = best
     text = say(
-        "war.declared",
+        "ai.war.declared",
         target=sit.name(target),
         why=why,
         ours=float(b.m.strength[i]),
@@ -254,12 +254,12 @@ def _war_motive(sit: Situation, k: int, legitimacy: float) -> tuple[str, Sentenc
     target = b.ids[k]
     is_rival = k == int(sit.rel.rivals.rival[sit.i])
     if view.authorized_against(target) and (is_rival or b.aggression[k] >= 0.5):
-        return "collective_security", say("war.authorized")
+        return "collective_security", say("ai.war.authorized")
     if is_rival and b.share[k] >= p.war.prevent_share:
         clause, _ = rival_clause(sit)
-        return "balance_of_power", say("war.stop_hegemon", clause=clause)
+        return "balance_of_power", say("ai.war.stop_hegemon", clause=clause)
     if _may_expand(sit, legitimacy) and b.share[k] <= 0.5 * b.share[sit.i] and not b.guards[:, k].any():
-        return "balance_of_power", say("war.weak", name=sit.name(target), share=float(b.share[k]))
+        return "balance_of_power", say("ai.war.weak", name=sit.name(target), share=float(b.share[k]))
     return None
 
 
@@ -290,7 +290,7 @@ def operations(sit: Situation) -> list[Order]:
             continue
         ask = sorted(b.ids[j] for j in np.flatnonzero(b.partner[i]) if j != k)
         commit = max(1, strength // 4)
-        text = say("operation.launched", target=sit.name(target), commit=commit, asked=len(ask))
+        text = say("ai.operation.launched", target=sit.name(target), commit=commit, asked=len(ask))
         return [
             Launch(
                 sit.me, target, commit, ask, reason=reason(sit, "collective_security", text, target=target)
@@ -314,9 +314,9 @@ def operation_answers(sit: Situation) -> list[Order]:
         join = patron or (b.partner[sit.i, leader] and op.target == sit.rival)
         if join:
             concept = "informal_obligations" if patron else "alliance"
-            key = "operation.joined_patron" if patron else "operation.joined_rival"
+            key = "ai.operation.joined_patron" if patron else "ai.operation.joined_rival"
         else:
-            concept, key = "buck_passing", "operation.stayed_out"
+            concept, key = "buck_passing", "ai.operation.stayed_out"
         text = say(key, leader=sit.name(op.leader), target=sit.name(op.target))
         out.append(Answer(sit.me, prop.id, bool(join), reason=reason(sit, concept, text, target=op.target)))
     return out
@@ -334,7 +334,7 @@ def peace(sit: Situation, g: Ground, attacking: set[str]) -> list[Order]:
     }
     for sender, prop in sorted(offers.items()):
         accept = sender not in attacking
-        text = say("peace.made" if accept else "peace.refused", name=sit.name(sender))
+        text = say("ai.peace.made" if accept else "ai.peace.refused", name=sit.name(sender))
         out.append(
             Answer(sit.me, prop.id, accept, reason=reason(sit, "security_dilemma", text, partner=sender))
         )
@@ -351,12 +351,12 @@ def peace(sit: Situation, g: Ground, attacking: set[str]) -> list[Order]:
         if not (losing or stale):
             continue
         why = say(
-            "peace.losing" if losing else "peace.stale",
+            "ai.peace.losing" if losing else "ai.peace.stale",
             theirs=float(enemy),
             ours=float(mine),
             turns=view.turn - war.started,
         )
-        text = say("peace.proposed", name=sit.name(leader), why=why)
+        text = say("ai.peace.proposed", name=sit.name(leader), why=why)
         out.append(
             Propose(sit.me, "peace", leader, reason=reason(sit, "security_dilemma", text, partner=leader))
         )

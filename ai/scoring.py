@@ -63,18 +63,18 @@ def why_align(sit: Situation, kind: str, other: str) -> tuple[Sentence, str, dic
     name = sit.name(other)
     if best.name == "bandwagon":
         clause, nums = rival_clause(sit, other)
-        return say("align.bandwagon", clause=clause, share=sit.share), "bandwagoning", nums
+        return say("ai.align.bandwagon", clause=clause, share=sit.share), "bandwagoning", nums
     if best.name == "hub":
-        phrase = say("align.hub", name=name, partner_share=sit.share_of(other), share=sit.share)
+        phrase = say("ai.align.hub", name=name, partner_share=sit.share_of(other), share=sit.share)
         return phrase, "hub_and_spokes", {"partner_share": sit.share_of(other), "our_share": sit.share}
     if best.name == "protection":
-        phrase = say("align.protection", name=name, partner_share=sit.share_of(other))
+        phrase = say("ai.align.protection", name=name, partner_share=sit.share_of(other))
         return phrase, "benefits_of_membership", {"partner_share": sit.share_of(other)}
     if best.name == "trade":
-        return say("align.trade", bonus=sit.view.rules.trade_bonus), "soft_balancing", {}
+        return say("ai.align.trade", bonus=sit.view.rules.trade_bonus), "soft_balancing", {}
     clause, nums = rival_clause(sit)
     concept = balance_concept(sit, kind)
-    return say("align.against", clause=clause), concept, {**nums, "partner_share": sit.share_of(other)}
+    return say("ai.align.against", clause=clause), concept, {**nums, "partner_share": sit.share_of(other)}
 
 
 def balance_concept(sit: Situation, kind: str) -> str:
@@ -91,7 +91,7 @@ def why_not(sit: Situation, kind: str, other: str, value: float) -> tuple[Senten
     if decisive and worst.name == "stature":
         patron, client = (other, sit.me) if kind == "client" else (sit.me, other)
         phrase = say(
-            "refuse.stature",
+            "ai.refuse.stature",
             patron=sit.name(patron),
             patron_share=sit.share_of(patron),
             client=sit.name(client),
@@ -99,20 +99,24 @@ def why_not(sit: Situation, kind: str, other: str, value: float) -> tuple[Senten
         )
         return phrase, "asymmetric_alliance", {"value": value}
     if decisive and worst.name == "formality":
-        return say("refuse.formality"), "soft_balancing", {"value": value}
+        return say("ai.refuse.formality"), "soft_balancing", {"value": value}
     if decisive and worst.name == "opposition":
         clause, nums = rival_clause(sit)
-        head = clause if other == sit.rival else say("refuse.stands_with", name=name, clause=clause)
+        head = clause if other == sit.rival else say("ai.refuse.stands_with", name=name, clause=clause)
         return head, balance_concept(sit, kind), {**nums, "value": value}
     if decisive and worst.name == "distrust":
         words, nums = threat_words(sit, other)
-        return say("refuse.distrust", name=name, threat=words), "balance_of_threat", {**nums, "value": value}
+        return (
+            say("ai.refuse.distrust", name=name, threat=words),
+            "balance_of_threat",
+            {**nums, "value": value},
+        )
     if decisive and worst.name == "risk":
         risk = float(sit.rel.motives["risk"][sit.i, sit.board.col[other]])
-        return say("refuse.risk", name=name, risk=risk), "chain_ganging", {"value": value}
+        return say("ai.refuse.risk", name=name, risk=risk), "chain_ganging", {"value": value}
     clause, nums = rival_clause(sit)
     return (
-        say("refuse.little", clause=clause, value=value),
+        say("ai.refuse.little", clause=clause, value=value),
         balance_concept(sit, kind),
         {**nums, "value": value},
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from game.engine.codec import from_dict
+from game.engine.refusals import Refusal
 from game.engine.state import BLOC, GUARANTEE, PACT, GameState
 
 PROPOSAL_KINDS = ("pact", "bloc", "guarantee_offer", "guarantee_request", "peace", "join_operation")
@@ -201,16 +202,16 @@ class Plan:
     proposed: set[tuple[str, str, str]] = field(default_factory=set)
 
 
-def check(state: GameState, order: Order, plan: Plan | None = None) -> str | None:
+def check(state: GameState, order: Order, plan: Plan | None = None) -> Refusal | None:
     """Why `order` is illegal now, or None when it may be given."""
     plan = plan or Plan()
     nation = state.nations.get(order.actor)
     if nation is None:
-        return f"there is no state '{order.actor}'"
+        return Refusal("no_state", id=order.actor)
     if not nation.alive:
-        return f"{nation.name} has been eliminated"
+        return Refusal("eliminated", name=nation.name)
     if state.over:
-        return "the game is over"
+        return Refusal("game_over")
     return _CHECKS[order.type](state, order, plan)
 
 
@@ -240,12 +241,12 @@ def record(plan: Plan, order: Order) -> None:
 
 def validate(
     state: GameState, actor: str, orders: list[Order]
-) -> tuple[list[Order], list[tuple[Order, str]]]:
+) -> tuple[list[Order], list[tuple[Order, Refusal]]]:
     """Split one state's orders into the accepted and the rejected with their reasons, in order."""
     plan, accepted, rejected = Plan(), [], []
     for order in orders:
         reason = (
-            f"an order of {order.actor} cannot be given by {actor}"
+            Refusal("not_yours", owner=order.actor, actor=actor)
             if order.actor != actor
             else check(state, order, plan)
         )
@@ -261,113 +262,113 @@ def _name(state: GameState, nation: str) -> str:
     return state.nations[nation].name if nation in state.nations else nation
 
 
-def _living_other(state: GameState, actor: str, target: str) -> str | None:
+def _living_other(state: GameState, actor: str, target: str) -> Refusal | None:
     if target == actor:
-        return "a state cannot do this to itself"
+        return Refusal("self")
     other = state.nations.get(target)
     if other is None:
-        return f"there is no state '{target}'"
+        return Refusal("no_state", id=target)
     if not other.alive:
-        return f"{other.name} has been eliminated"
+        return Refusal("eliminated", name=other.name)
     return None
 
 
-def _check_propose(state: GameState, o: Propose, plan: Plan) -> str | None:
+def _check_propose(state: GameState, o: Propose, plan: Plan) -> Refusal | None:
     if o.kind not in PROPOSAL_KINDS:
-        return f"unknown proposal '{o.kind}'; one of {', '.join(PROPOSAL_KINDS)}"
+        return Refusal("unknown_proposal", kind=o.kind, kinds=", ".join(PROPOSAL_KINDS))
     reason = _living_other(state, o.actor, o.to)
     if reason:
         return reason
     if (o.kind, o.to, o.agreement or o.operation) in plan.proposed:
-        return "this proposal is already made this turn"
+        return Refusal("proposed_already")
     target = _name(state, o.to)
     if o.kind in (PACT, BLOC):
         if o.agreement:
             ag = state.agreements.get(o.agreement)
             if ag is None or ag.kind != o.kind:
-                return f"there is no {o.kind} '{o.agreement}'"
+                return Refusal("no_agreement", kind=o.kind, id=o.agreement)
             if o.actor not in ag.members:
-                return f"only members of {ag.name} may invite"
+                return Refusal("members_invite", agreement=ag.name)
             if o.to in ag.members:
-                return f"{target} is already a member of {ag.name}"
+                return Refusal("member_already", name=target, agreement=ag.name)
         if o.kind == PACT:
             members = state.agreements[o.agreement].members if o.agreement else [o.actor]
             foe = next((m for m in members if state.at_war(o.to, m)), None)
             if foe:
-                return f"{target} is at war with {_name(state, foe)}; they must make peace first"
+                return Refusal("member_at_war", name=target, foe=_name(state, foe))
         return None
     if o.kind in ("guarantee_offer", "guarantee_request"):
         patron, client = (o.actor, o.to) if o.kind == "guarantee_offer" else (o.to, o.actor)
         if state.at_war(patron, client):
-            return f"you are at war with {target}; make peace first"
+            return Refusal("peace_first", name=target)
         if any(a.patron == patron and client in a.members for a in state.agreements_of(client, GUARANTEE)):
-            return f"{_name(state, patron)} already guarantees {_name(state, client)}"
+            return Refusal("guarantees_already", patron=_name(state, patron), client=_name(state, client))
         if any(a.patron == client and patron in a.members for a in state.agreements_of(patron, GUARANTEE)):
-            return f"{_name(state, client)} already guarantees {_name(state, patron)}"
+            return Refusal("guarantees_already", patron=_name(state, client), client=_name(state, patron))
         return None
     if o.kind == "peace":
-        return None if state.at_war(o.actor, o.to) else f"you are not at war with {target}"
+        return None if state.at_war(o.actor, o.to) else Refusal("no_war", name=target)
     op = state.operations.get(o.operation)
     if op is None:
-        return f"there is no operation '{o.operation}'"
+        return Refusal("no_operation", id=o.operation)
     if op.leader != o.actor:
-        return "only the operation's leader may ask partners to join"
+        return Refusal("operation_leader")
     if o.to in op.strength or o.to == op.target or state.partners(o.to, op.target):
-        return f"{target} cannot be asked to join this operation"
+        return Refusal("cannot_join", name=target)
     return None
 
 
-def _check_answer(state: GameState, o: Answer, plan: Plan) -> str | None:
+def _check_answer(state: GameState, o: Answer, plan: Plan) -> Refusal | None:
     prop = next((p for p in state.proposals if p.id == o.proposal), None)
     if prop is None or prop.recipient != o.actor or prop.turn != state.turn - 1:
-        return f"there is no proposal '{o.proposal}' waiting for your answer"
+        return Refusal("no_proposal", id=o.proposal)
     if o.proposal in plan.answered:
-        return "this proposal is already answered"
+        return Refusal("answered")
     return None
 
 
-def _check_answer_call(state: GameState, o: AnswerCall, plan: Plan) -> str | None:
+def _check_answer_call(state: GameState, o: AnswerCall, plan: Plan) -> Refusal | None:
     if not any(c.war == o.war and c.called == o.actor for c in state.calls):
-        return f"you have no call to arms for war '{o.war}'"
+        return Refusal("no_call", id=o.war)
     if o.war in plan.answered:
-        return "this call is already answered"
+        return Refusal("call_answered")
     return None
 
 
 def _member_agreement(state: GameState, o: Leave | Expel | FundInstitution | AdoptMission):
     ag = state.agreements.get(o.agreement)
     if ag is None or o.actor not in ag.members:
-        return None, f"you are not a member of '{o.agreement}'"
+        return None, Refusal("not_member", id=o.agreement)
     return ag, None
 
 
-def _check_leave(state: GameState, o: Leave, plan: Plan) -> str | None:
+def _check_leave(state: GameState, o: Leave, plan: Plan) -> Refusal | None:
     return _member_agreement(state, o)[1]
 
 
-def _check_expel(state: GameState, o: Expel, plan: Plan) -> str | None:
+def _check_expel(state: GameState, o: Expel, plan: Plan) -> Refusal | None:
     ag, reason = _member_agreement(state, o)
     if reason:
         return reason
     if ag.kind != PACT or ag.leader != o.actor:
-        return "only a pact's leader may expel a member"
+        return Refusal("expel_leader")
     if o.target not in ag.members or o.target not in ag.refusers:
-        return f"{_name(state, o.target)} has not refused a call to arms of {ag.name}"
+        return Refusal("not_refused", name=_name(state, o.target), agreement=ag.name)
     return None
 
 
-def _check_fund(state: GameState, o: FundInstitution, plan: Plan) -> str | None:
+def _check_fund(state: GameState, o: FundInstitution, plan: Plan) -> Refusal | None:
     ag, reason = _member_agreement(state, o)
     if reason:
         return reason
     if ag.kind != BLOC:
-        return "only blocs found alternative institutions"
+        return Refusal("blocs_only")
     if ag.institution:
-        return f"{ag.name} has founded its institution already"
+        return Refusal("founded", agreement=ag.name)
     if not o.amount > 0:
-        return "the amount must be more than zero"
+        return Refusal("amount")
     if o.amount + _spent(state, plan) > state.nations[o.actor].treasury:
-        return "not enough treasury"
+        return Refusal("treasury")
     return None
 
 
@@ -376,51 +377,51 @@ def _spent(state: GameState, plan: Plan) -> float:
     return plan.spent + plan.missions * state.rules.mission_cost
 
 
-def _check_mission(state: GameState, o: AdoptMission, plan: Plan) -> str | None:
+def _check_mission(state: GameState, o: AdoptMission, plan: Plan) -> Refusal | None:
     ag, reason = _member_agreement(state, o)
     if reason:
         return reason
     if ag.kind != PACT or ag.leader != o.actor:
-        return "only a pact's leader may adopt a new mission"
+        return Refusal("mission_leader")
     if state.nations[o.actor].treasury - _spent(state, plan) < state.rules.mission_cost:
-        return f"a mission costs {state.rules.mission_cost:g}; not enough treasury"
+        return Refusal("mission_cost", cost=state.rules.mission_cost)
     return None
 
 
-def _check_table(state: GameState, o: Table, plan: Plan) -> str | None:
+def _check_table(state: GameState, o: Table, plan: Plan) -> Refusal | None:
     if not state.assembly:
-        return "this scenario has no Assembly"
+        return Refusal("no_assembly")
     if o.kind not in RESOLUTION_KINDS:
-        return f"unknown resolution '{o.kind}'; one of {', '.join(RESOLUTION_KINDS)}"
+        return Refusal("unknown_resolution", kind=o.kind, kinds=", ".join(RESOLUTION_KINDS))
     if plan.tabled:
-        return "a state may table one resolution a turn"
+        return Refusal("tabled")
     return _living_other(state, o.actor, o.target)
 
 
-def _check_vote(state: GameState, o: Vote, plan: Plan) -> str | None:
+def _check_vote(state: GameState, o: Vote, plan: Plan) -> Refusal | None:
     if o.vote not in VOTES:
-        return f"a vote is one of {', '.join(VOTES)}"
+        return Refusal("vote_kind", votes=", ".join(VOTES))
     res = next((r for r in state.agenda if r.id == o.resolution), None)
     if res is None:
-        return f"resolution '{o.resolution}' is not on the agenda"
+        return Refusal("not_on_agenda", id=o.resolution)
     if o.actor == res.sponsor:
-        return "you sponsor this resolution: your vote counts as yes"
+        return Refusal("sponsor")
     if o.actor == res.target:
-        return "this resolution is about you: your vote counts as no"
+        return Refusal("target")
     if o.resolution in plan.voted:
-        return "you have voted on this resolution already"
+        return Refusal("voted")
     return None
 
 
-def _check_budget(state: GameState, o: Budget, plan: Plan) -> str | None:
+def _check_budget(state: GameState, o: Budget, plan: Plan) -> Refusal | None:
     if plan.budget:
-        return "one budget a turn"
+        return Refusal("one_budget")
     if not (0 <= o.forces <= 1 and 0 <= o.development <= 1):
-        return "budget shares go from 0 to 1"
+        return Refusal("shares")
     if o.forces + o.development > 1 + 1e-9:
-        return "forces and development together cannot take more than the whole treasury"
+        return Refusal("whole")
     if o.at and (o.at not in state.provinces or state.provinces[o.at].owner != o.actor):
-        return f"new forces are raised in your own provinces; '{o.at}' is not yours"
+        return Refusal("raise_at", id=o.at)
     return None
 
 
@@ -434,47 +435,47 @@ def move_kind(state: GameState, actor: str, dest: str, wars: set[str] = frozense
     return None
 
 
-def _check_move(state: GameState, o: Move, plan: Plan) -> str | None:
+def _check_move(state: GameState, o: Move, plan: Plan) -> Refusal | None:
     if o.source not in state.provinces or o.dest not in state.provinces:
-        return "unknown province"
+        return Refusal("unknown_province")
     if o.dest not in state.provinces[o.source].neighbours:
-        return f"{state.provinces[o.dest].name} is not next to {state.provinces[o.source].name}"
+        return Refusal("not_next", dest=state.provinces[o.dest].name, source=state.provinces[o.source].name)
     if isinstance(o.strength, bool) or o.strength < 1:
-        return "move at least 1 strength"
+        return Refusal("move_one")
     here = state.forces.get(o.source, {}).get(o.actor, 0) - plan.moved.get(o.source, 0)
     if o.strength > here:
-        return f"only {here} of your strength is left in {state.provinces[o.source].name}"
+        return Refusal("strength_left", here=here, source=state.provinces[o.source].name)
     if move_kind(state, o.actor, o.dest, plan.wars) is None:
         owner = _name(state, state.provinces[o.dest].owner)
-        return f"you are not at war with {owner}; declare war first, or ask for a pact"
+        return Refusal("not_at_war", name=owner)
     return None
 
 
-def _check_war(state: GameState, o: DeclareWar, plan: Plan) -> str | None:
+def _check_war(state: GameState, o: DeclareWar, plan: Plan) -> Refusal | None:
     reason = _living_other(state, o.actor, o.target)
     if reason:
         return reason
     target = _name(state, o.target)
     if state.at_war(o.actor, o.target) or o.target in plan.wars:
-        return f"you are already at war with {target}"
+        return Refusal("war_already", name=target)
     if state.partners(o.actor, o.target):
-        return f"you are bound to {target} by a pact or guarantee; leave it first"
+        return Refusal("bound_leave", name=target)
     return None
 
 
-def _check_launch(state: GameState, o: Launch, plan: Plan) -> str | None:
+def _check_launch(state: GameState, o: Launch, plan: Plan) -> Refusal | None:
     reason = _living_other(state, o.actor, o.target)
     if reason:
         return reason
     if state.partners(o.actor, o.target):
-        return f"you are bound to {_name(state, o.target)} by a pact or guarantee"
+        return Refusal("bound", name=_name(state, o.target))
     if isinstance(o.strength, bool) or o.strength < 1:
-        return "commit at least 1 strength"
+        return Refusal("commit_one")
     free = state.strength_of(o.actor) - plan.committed - sum(plan.moved.values())
     if o.strength > free:
-        return f"only {free} strength is free"
+        return Refusal("free", free=free)
     if any(op.leader == o.actor and op.target == o.target for op in state.operations.values()):
-        return "you already lead an operation against this state"
+        return Refusal("lead_already")
     return None
 
 

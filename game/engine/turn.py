@@ -27,6 +27,7 @@ from game.engine.orders import (
     check,
     validate,
 )
+from game.engine.refusals import Refusal
 from game.engine.state import GameState
 
 Orders = dict[str, list[Order]]
@@ -98,7 +99,7 @@ def _accept(turn: Turn, orders: Orders | Iterable[Order]) -> list[Order]:
         ok, rejected = validate(turn.state, actor, orders.get(actor, []))
         accepted += ok
         for order, reason in rejected:
-            turn.log("order_rejected", [actor], "", actor=actor, order=order.to_dict(), why=reason)
+            turn.log("order_rejected", [actor], "", **_refused(actor, order, reason))
         for order in ok:
             if order.reason:
                 turn.log(
@@ -115,11 +116,14 @@ def _accept(turn: Turn, orders: Orders | Iterable[Order]) -> list[Order]:
                 "order_rejected",
                 [],
                 "",
-                actor=actor,
-                order=order.to_dict(),
-                why=f"there is no state '{actor}'",
+                **_refused(actor, order, Refusal("no_state", id=actor)),
             )
     return accepted
+
+
+def _refused(actor: str, order: Order, reason: Refusal) -> dict:
+    """An order's refusal as event data: the reason in English, and as a sentence for other languages."""
+    return {"actor": actor, "order": order.to_dict(), "why": str(reason), "why_say": reason.sentence}
 
 
 def _of(orders: list[Order], kind: type) -> list:
@@ -131,7 +135,7 @@ def _apply(turn: Turn, orders: list[Order], kind: type, handler) -> None:
     for order in _of(orders, kind):
         reason = check(turn.state, order)
         if reason:
-            turn.log("order_void", [order.actor], "", actor=order.actor, order=order.to_dict(), why=reason)
+            turn.log("order_void", [order.actor], "", **_refused(order.actor, order, reason))
         else:
             handler(turn, order)
 

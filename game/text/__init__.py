@@ -92,10 +92,13 @@ def describe(event: Event, lang: str = "en") -> str:
         data["formal_text"] = section(lang, "words")["formal" if event.data["formal"] else "informal"]
     if isinstance(data.get("loyalty"), float):
         data["loyalty"] = f"{data['loyalty']:.0%}"
-    if isinstance(event.data.get("say"), dict):  # an AI's reason, as a sentence to read in any language
-        from game.text.say import render  # say.py reads this module's catalog
+    if isinstance(data.get("why"), str):  # the engine's few short reasons ("peace", "expelled", ...)
+        data["why"] = section(lang, "reasons").get(data["why"], data["why"])
+    for name, value in event.data.items():  # sentences to read in any language: an AI's reason, a refusal
+        if name == "say" or name.endswith("_say"):
+            from game.text.say import render  # say.py reads this module's catalog
 
-        data["text"] = render(event.data["say"], lang)
+            data["text" if name == "say" else name.removesuffix("_say")] = render(value, lang)
     return fill(template, lang, data).strip()
 
 

@@ -1,6 +1,6 @@
-"""The AI's sentences: a key of the `ai:` text and its fields, rendered in any language.
+"""Sentences of the AI and the engine: a key of the text catalog and its fields, rendered in any language.
 
-A sentence is plain data, `{"key": "alliances.accepted", "fields": {...}}`, so it can travel in a game
+A sentence is plain data, `{"key": "ai.answer.accepted", "fields": {...}}`, so it can travel in a game
 record and be read later in the reader's language; a field may itself be a sentence."""
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ Sentence = dict
 
 
 def say(key: str, **fields: object) -> Sentence:
-    """A sentence of the AI's: the key of its template under `ai:` and the values it names, made plain
+    """A sentence: the key of its template in the catalog and the values it names, made plain
     (numbers rounded as a record keeps them, so it reads the same before and after a record's round trip)."""
     return {"key": key, "fields": plain(fields)}
 
 
 def _template(key: str, lang: str) -> str:
     for language in (lang, "en"):
-        node: object = catalog(language).get("ai", {})
+        node: object = catalog(language)
         for part in key.split("."):
             node = node.get(part) if isinstance(node, dict) else None
         if isinstance(node, str):
             return node
-    raise KeyError(f"ai.{key}")
+    raise KeyError(key)
 
 
 def render(sentence: Sentence, lang: str = "en") -> str:
@@ -34,3 +34,9 @@ def render(sentence: Sentence, lang: str = "en") -> str:
         for name, value in sentence.get("fields", {}).items()
     }
     return fill(_template(sentence["key"], lang), lang, fields)
+
+
+def spoken(value: object, lang: str) -> object:
+    """A value that carries its sentence (an engine's refusal) said in a language; any other as it is."""
+    sentence = getattr(value, "sentence", None)
+    return render(sentence, lang) if isinstance(sentence, dict) else value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.text import FALLBACK, catalog, fill
+from game.text.say import spoken
 
 DEFAULT_LANGUAGE = FALLBACK
 _language = DEFAULT_LANGUAGE
@@ -45,7 +46,9 @@ def t(key: str, **fields: object) -> str:
     template, lang = _found(key)
     if not isinstance(template, str):
         raise KeyError(f"{key} is not a text")
-    return fill(template, lang, fields) if fields else template
+    if not fields:
+        return template
+    return fill(template, lang, {name: spoken(value, lang) for name, value in fields.items()})
 
 
 def has(key: str) -> bool:
