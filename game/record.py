@@ -32,6 +32,7 @@ class Record:
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     winner: str = ""
     finished: bool = False
+    teams: dict[str, dict[str, Any]] = field(default_factory=dict)  # state id -> team "name" and "members"
 
     @classmethod
     def begin(cls, state: GameState, scenario: dict[str, Any]) -> Record:
@@ -64,6 +65,7 @@ class Record:
             "version": VERSION,
             "scenario": self.scenario,
             "seed": self.seed,
+            **({"teams": self.teams} if self.teams else {}),
             "finished": self.finished,
             "winner": self.winner,
             "scores": self.scores,
@@ -104,7 +106,21 @@ class Record:
             scores=data["scores"],
             winner=data["winner"],
             finished=data["finished"],
+            teams=_teams(data.get("teams", {})),
         )
+
+
+def _teams(data: Any) -> dict[str, dict[str, Any]]:
+    """The record's teams, checked: state id -> a name and a list of members."""
+
+    def is_team(team: Any) -> bool:
+        if not isinstance(team, dict) or not isinstance(team.get("members"), list):
+            return False
+        return isinstance(team.get("name"), str) and all(isinstance(m, str) for m in team["members"])
+
+    if not isinstance(data, dict) or not all(is_team(team) for team in data.values()):
+        raise RecordError("the record's teams must map state ids to a name and a list of members")
+    return data
 
 
 def _is_entry(entry: Any) -> bool:

@@ -30,6 +30,7 @@ def replayed(record: Record, scenario_path: str | os.PathLike[str]) -> Iterator[
         )
     state = new_state(scenario, record.seed)
     game = Game(state, Record.begin(state, scenario_meta(scenario)), players={})
+    game.record.teams = record.teams  # who played is not replayed: it is copied
     yield game
     for entry in record.turns:
         if game.over:

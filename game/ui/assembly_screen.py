@@ -143,6 +143,10 @@ class AssemblyScreen(TallyPage):
         heading = t("assembly.session_title", when=last) if self.last_turn else t("assembly.session_first")
         self.tally_rect = self.card_heading(session, heading)
 
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        self.game.run_clock(dt)  # a seat's turn timer runs on while it votes (classroom play)
+
     def record_year(self) -> object:
         return self.game.flow.game.record.scenario.get("year")
 

@@ -25,15 +25,18 @@ from game.ui.log_view import log_html
 from game.ui.map_view import MapView
 from game.ui.notice_screen import NoticeScreen
 from game.ui.order_text import describe
+from game.ui.projector_screen import ProjectorScreen
 from game.ui.report_screen import show_turn
 from game.ui.saves_screen import SavesScreen
 from game.ui.screen import Screen
 from game.ui.settings import saves_dir
 from game.ui.state_panel import StatePanel
+from game.ui.teams import team_line
 from game.ui.text import t
 from game.ui.theme import PALETTE, state_colours
 from game.ui.top_bar import TopBar
 from game.ui.turn_flow import TurnFlow, player_factory
+from game.ui.turn_timer import TIME_UP, WARNING, WARNING_SECONDS, TurnTimer
 
 TOAST_SECONDS = 4.0
 AUTOSAVE = "autosave.json"
@@ -68,9 +71,10 @@ class Layout:
 class GameScreen(Screen):
     """One game at this machine: solo or hot-seat."""
 
-    def __init__(self, app: App, game: Game) -> None:
+    def __init__(self, app: App, game: Game, turn_seconds: float = 0) -> None:
         super().__init__(app)
         self.flow = TurnFlow(game)
+        self.timer = TurnTimer(turn_seconds)  # classroom play: each seat's time for its orders (0: none)
         nations = self.flow.state.nations
         self.colours = state_colours({n: x.colour for n, x in nations.items()}, app.settings.colour_blind)
         self.map: MapView | None = None
@@ -121,6 +125,11 @@ class GameScreen(Screen):
             self.manager, self.root, self.layout.end, "orders.end_turn", "@primary"
         )
         self._build_layer_toggles()
+        corner = (self.layout.map.right - self.px(8), self.layout.map.y + self.px(8))
+        self.projector_button = self._chip("classroom.projector", *corner)
+        self.projector_button.set_relative_position(
+            (corner[0] - self.projector_button.relative_rect.w, corner[1])
+        )
         lens = (self.layout.panel, self.app.scale, self.colours, self.lens_choice, self.lens_button)
         self.lens = LensPanel(self.manager, self.root, *lens)
         self.refresh_orders()
@@ -412,9 +421,43 @@ class GameScreen(Screen):
         """Show the board to the next human, behind a hand-over screen."""
         self.selected = self.me
         self.fresh_turn()
+        self.push_handover(previous)
+
+    def push_handover(self, previous: str | None) -> None:
+        """Cover the board until the current player (and their team) is ready."""
         name = self.view.nations[self.me].name
         prev = self.view.nations[previous].name if previous else None
-        self.app.push(HandoverScreen(self.app, name, self.colours[self.me], prev, self.view.turn))
+        team = team_line(self.flow.game.record.teams, self.me)
+        handover = HandoverScreen(
+            self.app, name, self.colours[self.me], prev, self.view.turn, team, self.open_projector
+        )
+        self.app.push(handover)
+
+    def open_projector(self) -> None:
+        """The projector view for the class: the state of the world, nothing of the orders being given."""
+        self.app.push(ProjectorScreen(self.app, self.flow, self.colours))
+
+    @property
+    def timed(self) -> bool:
+        """Whether a seat's time is running out now (a timer is set and a player is giving orders)."""
+        return self.timer.on and self.me is not None and not self.resolving and not self.flow.state.over
+
+    def run_clock(self, dt: float) -> None:
+        """Count the seat's time down; a warning near the end, and at zero its turn ends as if Enter was pressed."""
+        if not self.timed:
+            return
+        happened = self.timer.tick(dt)
+        if happened == WARNING:
+            self.say(t("classroom.time_warning", seconds=round(WARNING_SECONDS)), error=True)
+            self.app.sound.play("refused")
+        elif happened == TIME_UP:
+            while self.app.top is not self:  # the Assembly page the seat was voting on
+                self.app.pop()
+            if self.dialog:
+                self.dialog.close()
+            name = self.view.nations[self.me].name
+            self.end_turn()
+            self.say(t("classroom.time_up", state=name), error=True)
 
     def finish_turn(self) -> None:
         """The AI has decided: resolve the turn, log it, save it, and start the next one."""
@@ -445,6 +488,7 @@ class GameScreen(Screen):
         self.refresh_view()
         self.refresh_orders()
         self.refresh_log()
+        self.timer.restart()
         self.app.settle()
 
     def autosave(self) -> None:
@@ -499,6 +543,8 @@ class GameScreen(Screen):
             self.save_now()
         elif event.key == pygame.K_F1:
             self.app.push(HelpScreen(self.app))
+        elif event.key == pygame.K_F5:
+            self.open_projector()
         elif event.key == pygame.K_ESCAPE:
             self.select_source(None)
         else:
@@ -525,6 +571,8 @@ class GameScreen(Screen):
             self.app.push(AssemblyScreen(self.app, self))
         elif element is self.end_button:
             self.end_turn()
+        elif element is self.projector_button:
+            self.open_projector()
         elif element is self.undo_button:
             self.take_back()
         elif element is self.diplomacy_button:
@@ -545,9 +593,9 @@ class GameScreen(Screen):
             self.say(t("toast.autosave_failed", why=failed), error=True)
         if self.hand_over:
             self.hand_over = False
-            name = self.view.nations[self.me].name
-            self.app.push(HandoverScreen(self.app, name, self.colours[self.me], None, self.view.turn))
+            self.push_handover(None)
             return
+        self.run_clock(dt)
         self.bar.update(dt)
         self.toast_left = max(0.0, self.toast_left - dt)
         if self.resolving and not self.flow.thinking:
@@ -556,7 +604,8 @@ class GameScreen(Screen):
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self._table(), (0, 0))
-        self.bar.draw(surface, self.flow, self.view, self.me, self.colours, self.resolving)
+        timer = self.timer if self.timed else None
+        self.bar.draw(surface, self.flow, self.view, self.me, self.colours, self.resolving, timer)
         snapshots = [self.flow.game.record.start, *self.flow.game.record.turns]
         self.map.tint = self.lens.follow(self.view, self.metrics, snapshots, self.selected)
         self.map.draw(surface)

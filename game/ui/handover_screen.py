@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 import pygame_gui
 
@@ -15,12 +17,24 @@ from game.ui.theme import PALETTE, Colour
 class HandoverScreen(Screen):
     """Covers the whole window until the named player clicks that they are ready."""
 
-    def __init__(self, app: App, state_name: str, colour: Colour, previous: str | None, turn: int) -> None:
+    def __init__(
+        self,
+        app: App,
+        state_name: str,
+        colour: Colour,
+        previous: str | None,
+        turn: int,
+        team: str = "",
+        projector: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(app)
         self.state_name, self.colour, self.previous, self.turn = state_name, colour, previous, turn
+        self.team = team  # the team playing the state, with its members (classroom play)
+        self.projector = projector  # opens the projector view for the instructor (F5)
 
     def card_rect(self) -> pygame.Rect:
-        return paint.centred(self.px(620), self.px(310), pygame.Rect((0, 0), self.app.size).inflate(-40, -40))
+        height = self.px(340 if self.team else 310)
+        return paint.centred(self.px(620), height, pygame.Rect((0, 0), self.app.size).inflate(-40, -40))
 
     def build(self) -> None:
         r, pad = self.card_rect(), self.px(30)
@@ -39,14 +53,26 @@ class HandoverScreen(Screen):
         else:
             body = t("handover.first", turn=self.turn, state=self.state_name)
         text = pygame.Rect(inner.x, title.bottom + self.px(8), inner.w, self.px(110))
+        if self.team:
+            team = pygame.Rect(inner.x, title.bottom, inner.w, self.px(30))
+            widgets.label(self.manager, self.root, team, self.team, "@subtitle", centred=True)
+            text.move_ip(0, self.px(30))
         widgets.text_box(self.manager, self.root, text, widgets.escape(body), "@body")
         size = (self.px(340), self.px(46))
         place = pygame.Rect((inner.centerx - size[0] // 2, inner.bottom - size[1]), size)
         self.ready = widgets.button(
             self.manager, self.root, place, "handover.ready", "@primary", state=self.state_name
         )
+        self.projector_button = None
+        if self.projector:
+            corner = pygame.Rect(r.right - self.px(170), r.bottom + self.px(14), self.px(170), self.px(36))
+            self.projector_button = widgets.button(self.manager, self.root, corner, "classroom.projector")
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        projector = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.projector_button
+        if self.projector and (projector or (event.type == pygame.KEYDOWN and event.key == pygame.K_F5)):
+            self.projector()
+            return True
         pressed = event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ready
         if pressed or (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)):
             self.app.sound.play("select")

@@ -27,9 +27,11 @@ from game.ui.app import App
 from game.ui.map_view import Layers, MapView
 from game.ui.menu_screen import MAPS
 from game.ui.screen import Screen
+from game.ui.teams import TeamForm
 from game.ui.text import t
 from game.ui.theme import PALETTE, state_colours
 from game.ui.turn_flow import start_game
+from game.ui.turn_timer import MINUTES
 
 MAX_SEED = 10**9
 
@@ -89,6 +91,8 @@ class SetupScreen(Screen):
         self.controllers: dict[str, tuple[str, str, str]] = {}
         self.preview: MapView | None = None
         self.file_dialog: UIFileDialog | None = None
+        self.team_form = TeamForm()
+        self.timer_minutes = 0  # the turn timer of classroom play; 0 = none
         self._reset_controllers()
 
     def _default_index(self) -> int:
@@ -173,7 +177,9 @@ class SetupScreen(Screen):
         self.seed_button = widgets.button(
             self.manager, self.root, pygame.Rect(left.x, y, left.w, self.px(34)), "setup.new_seed"
         )
-        note = pygame.Rect(left.x, y + self.px(46), left.w, left.bottom - y - self.px(56))
+        y += self.px(46)
+        self._build_timer(pygame.Rect(left.x, y, left.w, self.px(32)))
+        note = pygame.Rect(left.x, y + self.px(44), left.w, left.bottom - y - self.px(54))
         self.note = widgets.text_box(self.manager, self.root, note, "", "@plain_text")
         self.refresh_note()
         self.briefing = UITextBox(self._briefing_html(), a["briefing"], self.manager, container=self.root)
@@ -211,6 +217,28 @@ class SetupScreen(Screen):
             t("setup.ai", personality=t(f"personalities.{p}")) for p in PERSONALITIES
         ]
 
+    def _timer_options(self) -> list[str]:
+        return [t("classroom.timer_minutes", minutes=m) if m else t("classroom.timer_off") for m in MINUTES]
+
+    def _build_timer(self, rect: pygame.Rect) -> None:
+        """The turn timer: off, or minutes per seat's turn."""
+        label_w = rect.w * 2 // 5
+        widgets.label(
+            self.manager, self.root, pygame.Rect(rect.x, rect.y, label_w, rect.h), t("classroom.timer")
+        )
+        options = self._timer_options()
+        place = pygame.Rect(rect.x + label_w, rect.y, rect.w - label_w, rect.h)
+        start = options[MINUTES.index(self.timer_minutes)]
+        self.timer_menu = UIDropDownMenu(options, start, place, self.manager, container=self.root)
+
+    def _row_tops(self) -> list[int]:
+        """Where each state's row starts in the list: a state played in person has a team line under it."""
+        tops, y = [], self.px(4)
+        for s in self.choice.scenario.states if self.choice.scenario else []:
+            tops.append(y)
+            y += self.px(80 if self.controllers[s.id][0] == "human" else 40)
+        return tops + [y]
+
     def _build_players(self, area: pygame.Rect) -> None:
         widgets.label(
             self.manager,
@@ -219,6 +247,9 @@ class SetupScreen(Screen):
             t("setup.states"),
             "@heading",
         )
+        self._build_player_rows(area)
+
+    def _build_player_rows(self, area: pygame.Rect) -> None:
         box = pygame.Rect(area.x, area.y + self.px(32), area.w, area.h - self.px(32))
         self.players = UIScrollingContainer(box, self.manager, container=self.root, allow_scroll_x=False)
         self.who: dict[UIDropDownMenu, str] = {}
@@ -226,12 +257,12 @@ class SetupScreen(Screen):
         scenario = self.choice.scenario
         if scenario is None:
             return
-        row_h = self.px(40)
         inner_w = box.w - self.px(22)
         options = self._who_options()
-        for i, s in enumerate(scenario.states):
+        tops = self._row_tops()
+        self.team_form.forget_fields()
+        for s, y in zip(scenario.states, tops, strict=False):
             kind, personality, difficulty = self.controllers[s.id]
-            y = i * row_h + self.px(4)
             UILabel(
                 pygame.Rect(self.px(26), y, inner_w * 7 // 20 - self.px(26), self.px(32)),
                 s.name,
@@ -249,7 +280,9 @@ class SetupScreen(Screen):
             self.level[menu] = s.id
             if kind == "human":
                 menu.disable()
-        self.players.set_scrollable_area_dimensions((inner_w, len(scenario.states) * row_h + self.px(8)))
+                team = pygame.Rect(self.px(26), y + self.px(40), inner_w - self.px(26), self.px(32))
+                self.team_form.build(self.manager, self.players, team, s.id, s.name)
+        self.players.set_scrollable_area_dimensions((inner_w, tops[-1] + self.px(4)))
 
     # events
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -258,6 +291,10 @@ class SetupScreen(Screen):
             self.pick(titles.index(event.text))
         elif event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element in self.who:
             self.set_who(self.who[event.ui_element], event.text)
+        elif event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.timer_menu:
+            self.timer_minutes = MINUTES[self._timer_options().index(event.text)]
+        elif self.team_form.handle(event):
+            pass
         elif event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element in self.level:
             nation = self.level[event.ui_element]
             kind, personality, _ = self.controllers[nation]
@@ -314,8 +351,8 @@ class SetupScreen(Screen):
             self.controllers[nation] = ("human", personality, difficulty)
         else:
             self.controllers[nation] = ("ai", PERSONALITIES[choice - 1], difficulty)
-        menu = next(m for m, n in self.level.items() if n == nation)
-        menu.disable() if choice == 0 else menu.enable()
+        self.players.kill()  # a state played in person gains a team line, one played by the AI loses it
+        self._build_player_rows(self.areas()["right"])
         self.refresh_note()
 
     def refresh_note(self, problem: str = "") -> None:
@@ -336,8 +373,9 @@ class SetupScreen(Screen):
             return
         from game.ui.game_screen import GameScreen
 
-        game = start_game(scenario, int(text), self.controllers)
-        self.app.reset(GameScreen(self.app, game))
+        humans = {s.id: s.name for s in scenario.states if self.controllers[s.id][0] == "human"}
+        game = start_game(scenario, int(text), self.controllers, self.team_form.teams(humans))
+        self.app.reset(GameScreen(self.app, game, self.timer_minutes * 60))
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
@@ -367,7 +405,7 @@ class SetupScreen(Screen):
 
     def _swatch(self, surface: pygame.Surface, row: int, nation: str) -> None:
         inner = self.players.get_container().get_rect()
-        y = inner.y + row * self.px(40) + self.px(20)
+        y = inner.y + self._row_tops()[row] + self.px(16)
         visible = self.players.rect
         if visible.top + self.px(8) <= y <= visible.bottom - self.px(8) and self.preview:
             pygame.draw.circle(surface, self.preview.colours[nation], (inner.x + self.px(12), y), self.px(8))

@@ -15,6 +15,35 @@ MAX_THREATS = 3
 NATURAL_SIZE = (380, 388)  # what the panel's content needs at UI scale 1
 
 
+def agreement_lines(state: GameState, nation: str) -> list[tuple[str, Colour, list[str]]]:
+    """A state's wars and agreements in words: each line, its colour and its tooltip (wars first)."""
+    names = {k: v.name for k, v in state.nations.items()}
+    lines: list[tuple[str, Colour, list[str]]] = []
+    for ag in state.agreements_of(nation):
+        members = [t("map.members", members=", ".join(names[m] for m in ag.members))]
+        if ag.kind == PACT:
+            line = t("panel.pact", name=ag.name, cohesion=ag.cohesion)
+            lines.append((line, PALETTE.ink, [t("map.pact", name=ag.name), *members]))
+        elif ag.kind == BLOC:
+            lines.append(
+                (t("panel.bloc", name=ag.name), PALETTE.ink, [t("map.bloc", name=ag.name), *members])
+            )
+        else:
+            spoke = t("map.guarantee_line", patron=names[ag.patron], client=names[ag.client])
+            key, other = (
+                ("panel.guarantee_patron", "client")
+                if ag.patron == nation
+                else ("panel.guarantee_client", "patron")
+            )
+            line = t(key, **{other: names[getattr(ag, other)]})
+            lines.append((line, PALETTE.ink, [t("map.guarantee", name=ag.name), spoke]))
+    enemies = sorted(names[e] for e in state.enemies(nation))
+    if enemies:
+        war = t("panel.war", enemies=", ".join(enemies))
+        lines.insert(0, (war, PALETTE.war, [war]))
+    return lines
+
+
 class StatePanel:
     """Draws one state's card; redrawn only when the state shown or the game changes."""
 
@@ -114,30 +143,7 @@ class StatePanel:
 
     def _agreements(self, image: pygame.Surface, state: GameState, nation: str, x: int, y: int) -> int:
         y = self._section(image, "panel.agreements", x, y)
-        names = {k: v.name for k, v in state.nations.items()}
-        lines: list[tuple[str, Colour, list[str]]] = []
-        for ag in state.agreements_of(nation):
-            members = [t("map.members", members=", ".join(names[m] for m in ag.members))]
-            if ag.kind == PACT:
-                line = t("panel.pact", name=ag.name, cohesion=ag.cohesion)
-                lines.append((line, PALETTE.ink, [t("map.pact", name=ag.name), *members]))
-            elif ag.kind == BLOC:
-                lines.append(
-                    (t("panel.bloc", name=ag.name), PALETTE.ink, [t("map.bloc", name=ag.name), *members])
-                )
-            else:
-                spoke = t("map.guarantee_line", patron=names[ag.patron], client=names[ag.client])
-                key, other = (
-                    ("panel.guarantee_patron", "client")
-                    if ag.patron == nation
-                    else ("panel.guarantee_client", "patron")
-                )
-                line = t(key, **{other: names[getattr(ag, other)]})
-                lines.append((line, PALETTE.ink, [t("map.guarantee", name=ag.name), spoke]))
-        enemies = sorted(names[e] for e in state.enemies(nation))
-        if enemies:
-            war = t("panel.war", enemies=", ".join(enemies))
-            lines.insert(0, (war, PALETTE.war, [war]))
+        lines = agreement_lines(state, nation)
         shown = lines[:MAX_AGREEMENTS] or [(t("panel.no_agreements"), PALETTE.ink_soft, [])]
         if len(lines) > MAX_AGREEMENTS:
             rest = [line for line, _, _ in lines[MAX_AGREEMENTS:]]

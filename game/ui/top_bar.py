@@ -11,9 +11,11 @@ from pygame_gui.elements import UIButton
 
 from game.engine.state import GameState
 from game.ui import paint, widgets
+from game.ui.teams import team_line
 from game.ui.text import t
 from game.ui.theme import PALETTE, Colour
 from game.ui.turn_flow import TurnFlow
+from game.ui.turn_timer import TurnTimer
 
 BUTTONS = ("top.menu", "top.help", "top.save", "top.assembly")  # right to left
 
@@ -51,8 +53,10 @@ class TopBar:
         me: str | None,
         colours: dict[str, Colour],
         resolving: bool,
+        timer: TurnTimer | None = None,
     ) -> None:
         px, bar = self.px, self.rect
+        self.tips = []
         pygame.draw.rect(surface, PALETTE.wood, bar)
         pygame.draw.line(surface, PALETTE.gold, bar.bottomleft, bar.bottomright, 2)
         state, cy = flow.state, bar.centery
@@ -77,13 +81,24 @@ class TopBar:
             x += px(22)
         else:
             phase = t("top.phase_watch")
-        paint.draw_text(surface, phase, (x, cy), px(15), PALETTE.parchment_light, True, "midleft")
+        team = team_line(flow.game.record.teams, me)
+        at = (x, cy - px(8)) if team else (x, cy)
+        x = paint.draw_text(surface, phase, at, px(15), PALETTE.parchment_light, True, "midleft").right
+        if team:
+            below = paint.draw_text(
+                surface, team, (at[0], cy + px(10)), px(12), PALETTE.gold, anchor="midleft"
+            )
+            x = max(x, below.right)
+        if timer and timer.on:  # given while a seat's time runs
+            x = self._draw_timer(surface, timer, (x + px(14), cy))
         right = self.right - px(10)
-        self.tips = []
         if me:
             n = view.nations[me]
             for key, value in (("top.legitimacy", n.legitimacy), ("top.treasury", n.treasury)):
                 text = t(key, value=value)
+                width = paint.text_surface(text, px(15), PALETTE.parchment_light, True).get_width()
+                if right - width < x + px(12):
+                    break  # no room left beside the phase (the state's panel shows the figures too)
                 box = paint.draw_text(
                     surface, text, (right, cy), px(15), PALETTE.parchment_light, True, "midright"
                 )
@@ -91,6 +106,22 @@ class TopBar:
                 right = box.left - px(18)
         if flow.thinking:
             self._draw_thinking(surface, (right - px(10), cy))
+
+    def _draw_timer(self, surface: pygame.Surface, timer: TurnTimer, at: tuple[int, int]) -> int:
+        """The seat's time left on a pill with a small clock, red in the last seconds; where the pill ends."""
+        px = self.px
+        colour = PALETTE.war if timer.warning else PALETTE.wood_dark
+        text = paint.text_surface(timer.text(), px(16), PALETTE.parchment_light, True)
+        pill = pygame.Rect(at[0], at[1] - px(14), text.get_width() + px(42), px(28))
+        pygame.draw.rect(surface, colour, pill, border_radius=px(14))
+        pygame.draw.rect(surface, PALETTE.gold, pill, 1, border_radius=px(14))
+        centre, radius = (pill.x + px(15), pill.centery), px(8)
+        pygame.draw.circle(surface, PALETTE.parchment_light, centre, radius, 2)
+        pygame.draw.line(surface, PALETTE.parchment_light, centre, (centre[0], centre[1] - radius + px(3)), 2)
+        pygame.draw.line(surface, PALETTE.parchment_light, centre, (centre[0] + radius - px(3), centre[1]), 2)
+        surface.blit(text, text.get_rect(midleft=(pill.x + px(30), pill.centery)))
+        self.tips.append((pill, [t("classroom.timer_tip_bar", left=timer.text())]))
+        return pill.right
 
     def _draw_thinking(self, surface: pygame.Surface, at: tuple[int, int]) -> None:
         """The words and a turning ring of dots, while the AI decides in its thread."""

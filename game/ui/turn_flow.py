@@ -38,13 +38,22 @@ def player_factory(state: GameState, nation: str):
     return Seat(nation) if state.nations[nation].controller.kind == "human" else ai_player(state, nation)
 
 
-def start_game(scenario: Scenario, seed: int, controllers: dict[str, tuple[str, str, str]]) -> Game:
-    """A new game with each state's controller set: (kind, personality, difficulty) by state id."""
+def start_game(
+    scenario: Scenario,
+    seed: int,
+    controllers: dict[str, tuple[str, str, str]],
+    teams: dict[str, dict] | None = None,
+) -> Game:
+    """A new game with each state's controller set: (kind, personality, difficulty) by state id.
+
+    `teams`: the record's teams of the states played in class (state id -> name and members)."""
     state = new_state(scenario, seed)
     for nation, (kind, personality, difficulty) in controllers.items():
         c = state.nations[nation].controller
         c.kind, c.personality, c.difficulty = kind, personality, difficulty
-    return Game.resume(state, Record.begin(state, scenario_meta(scenario)), player_factory)
+    record = Record.begin(state, scenario_meta(scenario))
+    record.teams = dict(teams or {})
+    return Game.resume(state, record, player_factory)
 
 
 @dataclass

@@ -1,0 +1,259 @@
+"""Classroom play driven like an instructor and two teams: teams in setup, the turn timer, the projector view."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pygame
+import pytest
+from conftest import SHOTS, shoot
+from test_ui_screens import _texts, choose, close_reports, end_turn
+
+from game.engine.orders import Table
+from game.record import Record, RecordError
+from game.replay import replay
+from game.scenario import load_scenario
+from game.session import Game
+from game.ui import driver, paint
+from game.ui.app import App
+from game.ui.assembly_screen import AssemblyScreen
+from game.ui.end_screen import EndScreen
+from game.ui.game_screen import GameScreen
+from game.ui.handover_screen import HandoverScreen
+from game.ui.help_screen import HelpScreen
+from game.ui.projector_screen import ProjectorScreen
+from game.ui.setup_screen import SetupScreen
+from game.ui.text import t
+from game.ui.turn_flow import start_game
+
+TUTORIAL = Path("maps/tutorial.yaml")
+SHORT = Path("tests/maps/short.yaml")
+TEAMS = {
+    "KAR": {"name": "Blue Team", "members": ["Anna", "Ben"]},
+    "DRA": {"name": "Team Dravia", "members": []},
+}
+
+
+def hot_seat(app: App, seconds: float = 0, path: Path = TUTORIAL, humans=("KAR", "DRA")) -> GameScreen:
+    """A hot-seat game on screen with two teams, behind its first hand-over."""
+    scenario = load_scenario(path)
+    controllers = {
+        s.id: ("human" if s.id in humans else "ai", s.personality, s.difficulty) for s in scenario.states
+    }
+    teams = {n: team for n, team in TEAMS.items() if n in humans}
+    screen = app.push(GameScreen(app, start_game(scenario, 5, controllers, teams), seconds))
+    app.step(2)
+    return screen
+
+
+def type_into(app: App, entry, text: str) -> None:
+    """Click a text field, select what it holds and type text over it, key by key."""
+    driver.click(app, entry)
+    driver.press(app, pygame.K_a, pygame.KMOD_CTRL)
+    for char in text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    app.step(2)
+
+
+def field_of(screen: SetupScreen, nation: str, part: str):
+    return next(e for e, key in screen.team_form.entries.items() if key == (nation, part))
+
+
+def texts_drawn(monkeypatch) -> list[str]:
+    """Every line of text drawn by hand from now on (the top bar's, the tables')."""
+    drawn: list[str] = []
+    real = paint.draw_text
+
+    def spy(surface, text, *args, **kwargs):
+        drawn.append(text)
+        return real(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(paint, "draw_text", spy)
+    return drawn
+
+
+def pointer_away(app: App) -> None:
+    driver.move_to(app, (app.size[0] - 1, app.size[1] // 2), frames=2)
+
+
+def snap(app: App, name: str) -> None:
+    """A screenshot (with UI_SCREENSHOTS) with the pointer out of the way."""
+    pointer_away(app)
+    shoot(app, name)
+
+
+def frame_bytes(app: App) -> bytes:
+    pointer_away(app)
+    return pygame.image.tobytes(app.surface, "RGB")
+
+
+def test_setup_gives_two_teams_and_a_timer_that_reach_the_game_and_its_save(app, tmp_path):
+    screen = app.push(SetupScreen(app))
+    app.step(2)
+    assert [n for n, _ in screen.team_form.entries.values()] == ["KAR", "KAR"]  # the one human so far
+    menu = next(m for m, nation in screen.who.items() if nation == "DRA")
+    driver.click(app, menu)
+    options = menu.menu_states["expanded"].options_selection_list
+    driver.wheel(app, options.rect.center, 5)  # the list opens scrolled to the current choice
+    human = next(i for i in options.item_list if i["text"] == t("setup.human"))
+    driver.click(app, human["button_element"], frames=5)
+    assert field_of(screen, "DRA", "name").get_text() == t("classroom.team_default", state="Dravia")
+    type_into(app, field_of(screen, "KAR", "name"), "Blue Team")
+    type_into(app, field_of(screen, "KAR", "members"), "Anna, Ben")
+    type_into(app, field_of(screen, "DRA", "members"), "Chloe")
+    choose(app, screen.timer_menu, t("classroom.timer_minutes", minutes=2))
+    assert screen.timer_minutes == 2
+    snap(app, "setup_teams.png")
+    driver.click(app, screen.start_button)
+    game = app.stack[0]
+    assert isinstance(game, GameScreen) and game.timer.limit == 120
+    teams = game.flow.game.record.teams
+    assert teams == {
+        "KAR": {"name": "Blue Team", "members": ["Anna", "Ben"]},
+        "DRA": {"name": "Team Dravia", "members": ["Chloe"]},
+    }
+    app.step(2)
+    handover = app.top
+    assert isinstance(handover, HandoverScreen) and handover.team == "Blue Team: Anna, Ben"
+    assert "Blue Team: Anna, Ben" in _texts(app)
+    snap(app, "handover_team.png")
+    path = tmp_path / "class.json"
+    game.flow.save(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["record"]["teams"] == teams
+    assert Game.load(path).record.teams == teams
+
+
+def test_a_player_alone_has_a_team_only_when_one_is_typed(app):
+    screen = app.push(SetupScreen(app))
+    app.step(2)
+    assert screen.team_form.teams({"KAR": "Kardessa"}) == {}
+    type_into(app, field_of(screen, "KAR", "members"), "Dana")
+    assert screen.team_form.teams({"KAR": "Kardessa"}) == {
+        "KAR": {"name": "Team Kardessa", "members": ["Dana"]}
+    }
+
+
+def test_the_timer_counts_down_warns_pauses_and_passes_the_turn_on(app, monkeypatch):
+    drawn = texts_drawn(monkeypatch)
+    screen = hot_seat(app, seconds=120)
+    driver.press(app, pygame.K_RETURN)
+    assert app.top is screen and screen.me == "KAR" and screen.timer.left > 119
+    driver.click_at(app, screen.map.centre_of("kardos"))
+    driver.click_at(app, screen.map.centre_of("highmoor"))
+    driver.click(app, screen.dialog.confirm_button)
+    given = list(screen.flow.orders["KAR"])
+    assert given
+    app.step(1, dt=60.0)
+    assert screen.timer.text() == "1:00"
+    drawn.clear()
+    app.step(1)
+    assert "Blue Team: Anna, Ben" in drawn and t("top.phase_orders", state="Kardessa") in drawn
+    if os.environ.get("UI_SCREENSHOTS"):
+        pointer_away(app)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(app.surface.subsurface(screen.layout.bar), str(SHOTS / "top_bar_timer.png"))
+    app.step(1, dt=31.0)
+    assert screen.timer.warning and screen.toast[0] == t("classroom.time_warning", seconds=30)
+    driver.press(app, pygame.K_F1)
+    assert isinstance(app.top, HelpScreen)
+    left = screen.timer.left
+    app.step(5, dt=60.0)
+    assert screen.timer.left == left  # help is open: the clock waits
+    driver.press(app, pygame.K_ESCAPE)
+    assert app.top is screen
+    app.step(1, dt=30.0)
+    assert isinstance(app.top, HandoverScreen) and app.top.state_name == "Dravia"
+    assert screen.flow.orders["KAR"] == given  # the orders given before the time ran out stand
+    driver.press(app, pygame.K_RETURN)
+    assert screen.me == "DRA" and screen.timer.left > 119
+    assert screen.toast[0] == t("classroom.time_up", state="Kardessa")
+
+
+def test_the_timer_runs_on_in_the_assembly_and_ends_the_last_seat_there(app):
+    screen = hot_seat(app, seconds=120)
+    driver.press(app, pygame.K_RETURN)
+    driver.press(app, pygame.K_RETURN)  # Kardessa is done
+    driver.press(app, pygame.K_RETURN)  # Dravia takes the seat
+    assert screen.me == "DRA"
+    driver.click(app, driver.find_button(app, t("top.assembly")))
+    assert isinstance(app.top, AssemblyScreen)
+    app.step(1, dt=121.0)
+    assert screen.resolving or screen.flow.state.turn == 2
+    assert not any(isinstance(s, AssemblyScreen) for s in app.stack)
+    if screen.flow.ai:
+        screen.flow.ai.wait()
+    app.step(3)
+    assert screen.flow.state.turn == 2
+
+
+def test_without_a_timer_the_turn_waits_for_the_player(app):
+    screen = hot_seat(app)
+    driver.press(app, pygame.K_RETURN)
+    app.step(3, dt=3600.0)
+    assert app.top is screen and screen.me == "KAR" and not screen.timed
+
+
+def test_the_projector_view_shows_the_world_and_nothing_of_the_pending_orders(app):
+    screen = hot_seat(app, seconds=300)
+    handover = app.top
+    driver.click(app, handover.projector_button)
+    projector = app.top
+    assert isinstance(projector, ProjectorScreen)
+    before = frame_bytes(app)
+    snap(app, "projector.png")
+    driver.press(app, pygame.K_ESCAPE)
+    assert app.top is handover
+    driver.press(app, pygame.K_RETURN)
+    driver.click_at(app, screen.map.centre_of("kardos"))
+    driver.click_at(app, screen.map.centre_of("highmoor"))
+    driver.click(app, screen.dialog.confirm_button)
+    assert screen.give(Table("KAR", "condemn", "VAR")) is None
+    assert screen.map.arrows  # the player's own board shows the planned move
+    app.step(1, dt=10.0)
+    driver.click(app, screen.projector_button)
+    projector = app.top
+    assert isinstance(projector, ProjectorScreen)
+    assert projector.map.arrows == [] and projector.map.marks == {}
+    assert frame_bytes(app) == before  # not a pixel of the orders given since
+    driver.press(app, pygame.K_F5)
+    assert app.top is screen and len(screen.flow.orders["KAR"]) == 2
+    assert screen.timer.left == pytest.approx(290, abs=1)  # the clock waited while the class looked
+    driver.press(app, pygame.K_F5)
+    assert isinstance(app.top, ProjectorScreen)
+
+
+def test_the_projector_lists_every_state_with_its_figures_and_the_last_session(app):
+    screen = hot_seat(app, path=SHORT, humans=("NOR",))
+    end_turn(app, screen)
+    close_reports(app)
+    driver.press(app, pygame.K_F5)
+    projector = app.top
+    assert isinstance(projector, ProjectorScreen)
+    state = screen.flow.state
+    assert projector.figures("NOR")[0] == str(len(state.owned("NOR")))
+    assert projector.figures("NOR")[1] == str(state.strength_of("NOR"))
+    assert projector.sheet.get_height() > projector.bx(100) * len(state.nations) // 2
+
+
+def test_the_end_screen_names_the_teams(app, monkeypatch):
+    drawn = texts_drawn(monkeypatch)
+    screen = hot_seat(app, humans=("KAR",))
+    app.push(EndScreen(app, screen.flow, screen.colours))
+    app.step(2)
+    assert "Blue Team: Anna, Ben" in drawn
+
+
+def test_a_record_keeps_its_teams_replays_byte_for_byte_and_refuses_bad_ones():
+    game = Game.new(load_scenario(SHORT), 3)
+    game.record.teams = {"NOR": {"name": "Team North", "members": ["Ivan", "Olga"]}}
+    game.play_turn()
+    data = json.loads(game.record.dumps())
+    assert list(data)[:5] == ["format", "version", "scenario", "seed", "teams"]
+    assert Record.from_dict(data).teams == game.record.teams
+    assert replay(Record.from_dict(data), SHORT)[1].dumps() == game.record.dumps()
+    assert "teams" not in json.loads(Game.new(load_scenario(SHORT), 3).record.dumps())
+    for bad in ({"NOR": {"name": "North"}}, {"NOR": {"name": 1, "members": []}}, ["NOR"]):
+        with pytest.raises(RecordError, match="teams"):
+            Record.from_dict({**data, "teams": bad})
