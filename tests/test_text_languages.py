@@ -226,9 +226,11 @@ def calls(tree: ast.AST, names: set[str]) -> Iterator[tuple[str, ast.Call]]:
                 yield name, node
 
 
-def words(text: str) -> bool:
-    """Whether a literal holds a word (HTML tags, placeholders and entities aside)."""
-    return bool(re.search(r"[^\W\d_]", re.sub(r"<[^>]*>|\{[^}]*\}|&\w+;", "", text)))
+def words(text: str, piece: bool = False) -> bool:
+    """Whether a literal holds a word (HTML tags, placeholders and entities aside; in a piece of an
+    f-string, also a tag the piece opens or closes)."""
+    markup = r"<[^>]*>|\{[^}]*\}|&\w+;" + (r"|<[^>]*$|^[^<]*>" if piece else "")
+    return bool(re.search(r"[^\W\d_]", re.sub(markup, "", text)))
 
 
 def hard_coded(path: Path) -> list[str]:
@@ -237,7 +239,7 @@ def hard_coded(path: Path) -> list[str]:
         for arg in [*call.args, *(k.value for k in call.keywords)]:
             for text, line, piece in constants(arg):
                 allowed = text in ANCHORS or text[:1] in "@#" or SUFFIX.fullmatch(text) or ui_text.has(text)
-                if words(text) and not allowed and not (piece and KEY_PIECE.fullmatch(text)):
+                if words(text, piece) and not allowed and not (piece and KEY_PIECE.fullmatch(text)):
                     found.append(f"{path}:{line}: {name}(... {text!r} ...)")
     return found
 
@@ -253,10 +255,12 @@ def test_the_scan_finds_words_written_into_a_screen(tmp_path: Path):
         "widgets.label(m, r, rect, 'Start the game', '@small')\n"
         "paint.draw_text(s, f'Turn {n}', (0, 0), 12, anchor='topright')\n"
         "box.set_text(t('menu.quit') + ' × 2')\n"
+        "box.set_text(f\"<font color='{c}'>{t('menu.quit')}</font> Quit\")\n"
     )
     assert [hit.split(": ", 1)[1] for hit in hard_coded(screen)] == [
         "label(... 'Start the game' ...)",
         "draw_text(... 'Turn ' ...)",
+        "set_text(... '</font> Quit' ...)",
     ]
 
 
