@@ -16,8 +16,8 @@ from game.ui.game_screen import GameScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.menu_screen import MenuScreen
 from game.ui.settings import load_settings
-from game.ui.text import t
-from game.ui.tutorial import DONE_SECONDS, Coach, TutorialOffer, load_script, offer_once
+from game.ui.text import set_language, t
+from game.ui.tutorial import BUTTONS, DONE_SECONDS, Coach, TutorialOffer, load_script, offer_once
 
 TEXT = Path("game/text")
 
@@ -107,6 +107,7 @@ def test_the_whole_tutorial_is_played_through_the_screens_in_under_40_actions(ap
     on_step(app, coach, "select_ostmark")
     player.province(screen, "osterholm")
     on_step(app, coach, "guarantee")
+    assert t("orders.diplomacy") in coach.texts()[2]  # the card names the button as it reads on screen
     player.click(screen.diplomacy_button)
     dialog = screen.dialog
     assert isinstance(dialog, DiplomacyDialog) and dialog.target == "OST"
@@ -234,8 +235,16 @@ def test_the_suggestion_starts_the_tutorial(app):
 
 
 def test_every_step_has_its_words_in_english_and_russian():
-    for lang in ("en", "ru"):
-        words = yaml.safe_load((TEXT / lang / "tutorial.yaml").read_text(encoding="utf-8"))["ui"]["tutorial"]
-        for step in load_script().steps:
-            assert words["steps"][step.id]["title"] and words["steps"][step.id]["body"], (lang, step.id)
-        assert set(words) >= {"next", "skip", "leave", "finish", "do_it", "read_it", "done", "kicker"}
+    """Each language's own file has every step, and each step's words name the buttons as the screens do."""
+    try:
+        for lang in ("en", "ru"):
+            text = (TEXT / lang / "tutorial.yaml").read_text(encoding="utf-8")
+            own = yaml.safe_load(text)["ui"]["tutorial"]
+            set_language(lang)
+            for step in load_script().steps:
+                assert own["steps"][step.id]["title"] and own["steps"][step.id]["body"], (lang, step.id)
+                body = t(f"tutorial.steps.{step.id}.body", **{n: t(k) for n, k in BUTTONS.items()})
+                assert "{" not in body, (lang, step.id)
+            assert set(own) >= {"next", "skip", "leave", "finish", "do_it", "read_it", "done", "kicker"}
+    finally:
+        set_language("en")

@@ -24,6 +24,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "game" / "data" / "tutorial.yaml"
 WIDTH = 260  # the card's width before scaling: beside a dialog in the smallest window
 DONE_SECONDS = 0.6  # how long "Well done!" shows before the next step
+BUTTONS = {  # {name} in a step's words: the label of the button as the screens show it
+    "diplomacy": "orders.diplomacy",
+    "war": "orders.war",
+    "end_turn": "orders.end_turn",
+    "assembly": "top.assembly",
+    "table": "assembly.table",
+    "back": "page.back",
+    "go_on": "page.continue",
+}
 
 
 @dataclass(frozen=True)
@@ -340,7 +349,8 @@ class Coach(Callout):
         key = f"tutorial.steps.{self.step.id}"
         kicker = t("tutorial.kicker", step=self.index + 1, total=len(self.steps))
         hint = "tutorial.done" if self.done else "tutorial.do_it" if self.step.action else "tutorial.read_it"
-        return kicker, t(f"{key}.title"), t(f"{key}.body"), t(hint)
+        body = t(f"{key}.body", **{name: t(label) for name, label in BUTTONS.items()})
+        return kicker, t(f"{key}.title"), body, t(hint)
 
     def hint_colour(self) -> Colour:
         return PALETTE.peace if self.done else PALETTE.ink_soft
