@@ -94,7 +94,7 @@ def test_choosing_russian_in_the_settings_changes_every_screen_at_once_and_is_ke
         set_language(FALLBACK)
 
 
-def test_the_log_and_the_panel_tell_the_game_in_the_language_chosen(app):
+def test_the_log_tells_the_game_in_the_language_chosen_and_changes_with_it(app):
     screen = play(app)
     end_turn(app, screen)
     assert isinstance(app.top, (ReportScreen, SessionScreen)) and russian(_texts(app))
@@ -107,6 +107,7 @@ def test_the_log_and_the_panel_tell_the_game_in_the_language_chosen(app):
     app.step(2)
     screen = app.top
     assert "Turn 1" in screen.log_box.html_text and not russian(screen.log_box.html_text)
+    assert driver.find_button(app, "Assembly") and not russian(_texts(app))
     assert [line.text for line in screen.flow.log] == english
 
 
