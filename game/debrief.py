@@ -67,7 +67,7 @@ class Shown:
 
     card: str
     turn: int
-    event: str  # the event's text as recorded
+    event: dict[str, Any]  # the event as recorded
     count: int  # events that showed it
 
 
@@ -276,16 +276,16 @@ def concepts(record: Record) -> list[Shown]:
     """Each glossary card the game's events showed, with the first turn and event that showed it.
 
     An AI's reasoning (a "decision" event) counts only for a concept no event in the world showed."""
-    found: dict[str, list[tuple[int, bool, str]]] = {}
+    found: dict[str, list[tuple[int, bool, dict[str, Any]]]] = {}
     for entry in record.turns:
         for e in entry["events"]:
             card = resolve(e.get("concept"))
             if card:
-                found.setdefault(card, []).append((entry["turn"], e["type"] == "decision", e["text"]))
+                found.setdefault(card, []).append((entry["turn"], e["type"] == "decision", e))
     shown = []
     for card, seen in found.items():
-        turn, _, text = min(seen, key=lambda s: (s[1], s[0]))
-        shown.append(Shown(card, turn, text, len(seen)))
+        turn, _, event = min(seen, key=lambda s: (s[1], s[0]))
+        shown.append(Shown(card, turn, event, len(seen)))
     return sorted(shown, key=lambda s: (s.turn, -s.count, s.card))
 
 

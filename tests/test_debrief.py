@@ -99,7 +99,7 @@ def test_concepts_shown_first_turn_and_event(game):
             if e["concept"] == s.card and e["type"] != "decision"
         ]
         if seen:  # a world event shows it: the first one
-            assert (s.turn, s.event) == (seen[0][0], seen[0][1]["text"])
+            assert (s.turn, s.event) == seen[0]
     alliance = next(s for s in shown if s.card == "alliance")
     assert alliance.count == sum(e["concept"] == "alliance" for t in game.record.turns for e in t["events"])
 

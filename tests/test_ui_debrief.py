@@ -11,16 +11,16 @@ import pygame_gui
 import pytest
 from test_ui_screens import SHORT, app, close_reports, config, end_turn, play, shoot  # noqa: F401
 
-from game.debrief import COLUMNS, folder_name
+from game.debrief import COLUMNS, Question, folder_name
 from game.record import read_record
 from game.scenario import load_scenario
-from game.ui import driver
+from game.ui import driver, widgets
 from game.ui.debrief_screen import TABS, DebriefScreen, question_text
 from game.ui.end_screen import EndScreen
 from game.ui.game_screen import GameScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.settings import saves_dir
-from game.ui.text import t
+from game.ui.text import set_language, t
 from game.ui.turn_flow import start_game
 
 EUROPE = Path("maps/europe-1914.yaml")
@@ -78,7 +78,7 @@ def test_a_concept_clicked_shows_its_card(app):
     )
     driver.click(app, item)
     assert screen.concept == last.card
-    assert last.event[:20] in screen.concept_box.html_text.replace("&amp;", "&")
+    assert widgets.escape(screen.told(last)) in screen.concept_box.html_text
     driver.click(app, screen.card_button)
     assert isinstance(app.top, HelpScreen) and app.top.shown == last.card
     driver.press(app, pygame.K_ESCAPE)
@@ -137,3 +137,22 @@ def test_replay_opens_the_game_s_record(app):
     screen = europe_debrief(app)
     driver.click(app, screen.replay_button)
     assert isinstance(app.top, replay.ReplayScreen) and app.top.record is screen.flow.game.record
+
+
+def test_the_debrief_in_russian_tells_the_events_and_questions_in_russian(app):
+    screen = debrief(app)
+    set_language("ru")
+    try:
+        screen.open()  # as the app rebuilds its screens when the language changes
+        driver.click(app, driver.find_button(app, t("debrief.tabs.concepts")))
+        first = screen.shown[0]
+        assert (
+            screen.told(first) != first.event["text"] and screen.told(first) in screen.concept_box.html_text
+        )
+        texts = [question_text(q) for q in screen.questions]
+        assert all("{" not in text and any("а" <= c <= "я" for c in text) for text in texts)
+        assert question_text(Question("polarity", {"polarity": "bipolar"})).startswith(
+            "К концу партии мир стал двухполярным"
+        )
+    finally:
+        set_language("en")

@@ -10,7 +10,18 @@ import pygame_gui
 from pygame_gui.elements import UISelectionList
 from pygame_gui.windows import UIFileDialog
 
-from game.debrief import Moment, Question, charts, concepts, export, folder_name, questions, timeline, year_of
+from game.debrief import (
+    Moment,
+    Question,
+    Shown,
+    charts,
+    concepts,
+    export,
+    folder_name,
+    questions,
+    timeline,
+    year_of,
+)
 from game.record import RecordError
 from game.text.glossary import card
 from game.ui import paint, widgets
@@ -23,7 +34,7 @@ from game.ui.segments import Segments
 from game.ui.settings import saves_dir
 from game.ui.text import language, t
 from game.ui.theme import PALETTE, Colour
-from game.ui.turn_flow import TurnFlow
+from game.ui.turn_flow import TurnFlow, record_log
 
 TABS = ("charts", "timeline", "scores", "concepts", "questions")
 POLARITY_FIELDS = ("polarity", "before", "after")
@@ -148,12 +159,17 @@ class DebriefScreen(PageScreen):
         html = (
             f"{widgets.escape(found.definition)}<br><br>"
             f"<b>{widgets.escape(t('debrief.concepts.in_game'))}</b><br>"
-            f"{widgets.escape(t('debrief.concepts.first', turn=shown.turn))}: {widgets.escape(shown.event)}<br>"
+            f"{widgets.escape(t('debrief.concepts.first', turn=shown.turn))}: {widgets.escape(self.told(shown))}<br>"
             f"{widgets.escape(t('debrief.concepts.events', count=shown.count))}"
         )
         self.concept_box = widgets.text_box(self.manager, self.root, text, html, "@plain_text")
         open_rect = pygame.Rect(detail.x, detail.bottom - button_h, self.px(300), button_h)
         self.card_button = widgets.button(self.manager, self.root, open_rect, "debrief.concepts.open_card")
+
+    @staticmethod
+    def told(shown: Shown) -> str:
+        """The event that first showed a concept, told in the interface's language."""
+        return record_log([{"turn": shown.turn, "events": [shown.event]}])[0].text
 
     def item(self, key: str, turn: int) -> str:
         return t("debrief.concepts.item", turn=turn, title=card(key, language()).title)
