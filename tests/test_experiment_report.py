@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -101,3 +102,19 @@ def test_the_tournament_command_writes_the_report(capsys, tmp_path: Path) -> Non
         .read_text(encoding="utf-8")
         .startswith("# Tournament: tutorial.yaml, seeds 1 to 2")
     )
+
+
+def test_the_wwii_sides_script_uses_the_maps_table_and_prints_the_figure(capsys) -> None:
+    spec = importlib.util.spec_from_file_location("wwii_sides", "maps/scripts/wwii_sides.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    text = Path("maps/europe-1936.yaml").read_text(encoding="utf-8")
+    beside = dict(re.findall(r"^  - id: (\w+) +# CoW \w+ \d+ · WWII: (Allies|Axis|neutral)", text, re.M))
+    assert beside == script.SIDES
+    assert script.main(["--seeds", "1", "--jobs", "1"]) == 0
+    printed = capsys.readouterr().out
+    rows = re.findall(r"^\| ([A-Z]{3}) \| (Allies|Axis|neutral) \| (\d+)% \|", printed, re.M)
+    assert [r[0] for r in rows] == list(beside) and {r[2] for r in rows} <= {"0", "100"}  # one game
+    share = sum(r[2] == "100" for r in rows) / len(rows)
+    assert f"Overall: {share:.1%} of state-games ended on the historical side" in printed
