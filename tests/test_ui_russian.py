@@ -6,11 +6,13 @@ UI_SCREENSHOTS is set)."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pygame
+import pygame.freetype
 import pygame_gui
 import pytest
 from test_ui_game import click_province, game_screen
@@ -33,6 +35,8 @@ from game.ui.setup_screen import SetupScreen
 from game.ui.text import set_language, t
 
 SHOTS = Path("docs/screenshots")
+TEXT = Path("game/text")
+FONTS = Path("assets/fonts")
 CYRILLIC = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
@@ -66,6 +70,25 @@ def past_reports(app: App, screen) -> None:
     """End the turn and continue past the session and the report, back to the board."""
     end_turn(app, screen)
     close_reports(app)
+
+
+def test_the_bundled_fonts_have_every_character_of_the_russian_text():
+    """Sans (text, buttons) draws every character; serif (titles) every letter, digit and punctuation mark."""
+    files = [
+        TEXT / "ru.yaml",
+        TEXT / "rules_ru.yaml",
+        TEXT / "glossary" / "ru.yaml",
+        *(TEXT / "ru").glob("*.yaml"),
+    ]
+    chars = sorted(set("".join(f.read_text(encoding="utf-8") for f in files)) - set(" \n"))
+    assert set(chars) >= CYRILLIC
+    pygame.freetype.init()
+    for path in sorted(FONTS.glob("*.ttf")):
+        needed = (
+            chars if "Serif" not in path.name else [c for c in chars if unicodedata.category(c)[0] in "LNP"]
+        )
+        found = pygame.freetype.Font(str(path), 12).get_metrics("".join(needed))
+        assert [c for c, m in zip(needed, found, strict=True) if m is None] == [], path.name
 
 
 def test_choosing_russian_in_the_settings_changes_every_screen_at_once_and_is_kept(config):
