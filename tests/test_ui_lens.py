@@ -84,6 +84,18 @@ def test_threat_view_paints_a_heat_map_from_the_chosen_state(app):
     assert lens.viewer == "DRA"
 
 
+def test_on_a_crowded_map_the_viewer_is_chosen_with_arrows(app):
+    screen = play(app, EUROPE, human="GBR")
+    driver.press(app, pygame.K_l)
+    driver.click(app, driver.find_button(app, t("lens.threat")))
+    lens, ids = screen.lens, screen.metrics.ids
+    following = ids[(ids.index("GBR") + 1) % len(ids)]
+    assert [n for _, n in lens.chips] == [ids[ids.index("GBR") - 1], "GBR", following]
+    driver.click_at(app, lens.chip_at(following))
+    assert lens.viewer == following and paints(screen, following) == {VIEWER}
+    shoot(app, "lens-threat-crowded.png")
+
+
 def test_network_and_cohesion_views_on_a_map_of_alliances(app):
     screen = play(app, EUROPE, human="GBR")
     driver.press(app, pygame.K_l)
@@ -119,3 +131,24 @@ def test_network_and_cohesion_views_on_a_map_of_alliances(app):
 def _tip_point(lens, text: str) -> tuple[int, int]:
     box = next(box for box, lines in lens.tips if text in lines)
     return box.centerx + lens.rect.x, box.centery + lens.rect.y
+
+
+def test_the_lens_in_russian_fits_its_text(config):
+    from test_ui_russian import too_narrow
+
+    from game.text import FALLBACK
+    from game.ui.app import App
+    from game.ui.settings import Settings
+    from game.ui.text import set_language
+
+    app = App(Settings(sound=False, language="ru"), settings_file=config)
+    try:
+        screen = play(app, EUROPE, human="GBR")
+        driver.press(app, pygame.K_l)
+        for view in ("power", "threat", "network", "cohesion"):
+            driver.click(app, driver.find_button(app, t(f"lens.{view}")))
+            assert screen.lens_choice.view == view and too_narrow(app) == []
+            shoot(app, f"ru-lens-{view}.png")
+    finally:
+        app.close()
+        set_language(FALLBACK)

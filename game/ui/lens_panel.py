@@ -21,6 +21,7 @@ COOL, HOT = (246, 236, 206), (178, 34, 28)  # the heat map's ends: no threat, th
 VIEWER = (70, 110, 170)  # the viewer's own land on the heat map
 OUTSIDE = (196, 186, 166)  # land of states outside every agreement, on the network view
 SOURCES = ("values", "purpose", "record")
+MAX_CHIP_ROWS = 2  # more states than fit in these rows: choose the viewer with arrows
 
 
 def heat_colour(threat: float, top: float) -> Colour:
@@ -64,10 +65,13 @@ class LensPanel:
         self.scale = min(scale, rect.w / NATURAL_SIZE[0], rect.h / NATURAL_SIZE[1])
         self.tabs: dict[pygame_gui.elements.UIButton, str] = {}
         pad, gap = self.px(14), self.px(4)
-        width = (rect.w - 2 * pad - 3 * gap) // 4
-        for i, view in enumerate(VIEWS):
-            box = pygame.Rect(rect.x + pad + i * (width + gap), rect.y + self.px(12), width, self.px(28))
+        texts = [font(round(13 * scale)).size(t(f"lens.{view}"))[0] for view in VIEWS]
+        spare = (rect.w - 2 * pad - 3 * gap - sum(texts)) // len(VIEWS)  # shared out: a long name gets room
+        x = rect.x + pad
+        for view, text in zip(VIEWS, texts, strict=True):
+            box = pygame.Rect(x, rect.y + self.px(12), text + spare, self.px(28))
             self.tabs[widgets.button(manager, container, box, f"lens.{view}", "@chip")] = view
+            x = box.right + gap
         self.lens: Lens | None = None
         self.history: History | None = None
         self.selected: str | None = None
@@ -303,25 +307,45 @@ class LensPanel:
         self.tips.append((pygame.Rect(x, y, columns[COMPONENTS[-1]] + column - x, self.px(22)), tip))
 
     def _chips(self, image: pygame.Surface, x0: int, y: int, right: int) -> int:
-        """A chip per living state to choose the viewer with; returns the y below them."""
-        x, h = x0, self.px(20)
-        for nation in self.lens.metrics.ids:
-            text = paint.text_surface(self.name(nation), self.px(11), PALETTE.ink, nation == self.viewer)
+        """A chip per living state to choose the viewer with; when they would take more than two rows, the
+        viewer's chip between arrows to the previous and the next state. Returns the y below them."""
+        ids = self.lens.metrics.ids
+        chips = [(self.name(n), n) for n in ids]
+        laid = self._lay(chips, x0, y, right)
+        if len({box.y for box, *_ in laid}) > MAX_CHIP_ROWS and self.viewer in ids:
+            i = ids.index(self.viewer)
+            chips = [("‹", ids[i - 1]), (self.name(self.viewer), self.viewer), ("›", ids[(i + 1) % len(ids)])]
+            laid = self._lay(chips, x0, y, right)
+        for box, label, text, nation in laid:
+            named = label == self.name(nation)  # a state's chip, not an arrow
+            chosen = named and nation == self.viewer
+            fill = mix(PALETTE.parchment, PALETTE.select, 0.6) if chosen else PALETTE.parchment_light
+            radius = box.h // 2
+            pygame.draw.rect(image, fill, box, border_radius=radius)
+            edge = (PALETTE.ink, 2) if chosen else (PALETTE.gold, 1)
+            pygame.draw.rect(image, edge[0], box, edge[1], border_radius=radius)
+            if named:
+                self._swatch(image, nation, (box.x + self.px(10), box.centery), self.px(5))
+                image.blit(text, text.get_rect(midleft=(box.x + self.px(18), box.centery)))
+            else:
+                image.blit(text, text.get_rect(center=box.center))
+            self.chips.append((box, nation))
+        return laid[-1][0].bottom if laid else y
+
+    def _lay(
+        self, chips: list[tuple[str, str]], x0: int, y: int, right: int
+    ) -> list[tuple[pygame.Rect, str, pygame.Surface, str]]:
+        """Chips placed left to right from x0, wrapping at right: each box, its label drawn and its state."""
+        x, h, out = x0, self.px(20), []
+        for label, nation in chips:
+            text = paint.text_surface(label, self.px(11), PALETTE.ink, nation == self.viewer)
             box = pygame.Rect(x, y, text.get_width() + self.px(24), h)
             if box.right > right and x > x0:
                 x, y = x0, y + h + self.px(4)
                 box.topleft = (x, y)
-            chosen = nation == self.viewer
-            fill = mix(PALETTE.parchment, PALETTE.select, 0.6) if chosen else PALETTE.parchment_light
-            pygame.draw.rect(image, fill, box, border_radius=h // 2)
-            pygame.draw.rect(
-                image, PALETTE.ink if chosen else PALETTE.gold, box, 2 if chosen else 1, border_radius=h // 2
-            )
-            self._swatch(image, nation, (box.x + self.px(10), box.centery), self.px(5))
-            image.blit(text, text.get_rect(midleft=(box.x + self.px(18), box.centery)))
-            self.chips.append((box, nation))
+            out.append((box, label, text, nation))
             x = box.right + self.px(4)
-        return y + h
+        return out
 
     def _legend(self, image: pygame.Surface, x: int, y: int, width: int) -> int:
         """The heat map's scale: from no threat to the most, and the viewer's own colour."""
