@@ -247,7 +247,7 @@ def _leave_reason(sit: Situation, ag: Agreement, value: float) -> dict:
         return reason(sit, "end_of_alliances", text, purpose=ag.purpose, cohesion=ag.cohesion, value=value)
     other = ag.patron if ag.kind == GUARANTEE else _weakest_link(sit, ag)
     kind = "client" if ag.kind == GUARANTEE else ag.kind
-    phrase, concept, nums = why_not(sit, kind, other, value)
+    phrase, concept, nums = why_not(sit, kind, other, value, held=True)
     nums.setdefault("value", value)
     return reason(sit, concept, say("ai.leave.left", agreement=ag.name, why=phrase), partner=other, **nums)
 
@@ -280,7 +280,7 @@ def _withdrawal(sit: Situation, ag: Agreement, value: float) -> Order | None:
         )
     if value >= sit.p.thresholds.leave:
         return None
-    phrase, concept, nums = why_not(sit, "patron", client, value)
+    phrase, concept, nums = why_not(sit, "patron", client, value, held=True)
     nums.setdefault("value", value)
     text = say("ai.leave.withdrew", name=sit.name(client), why=phrase)
     return Leave(sit.me, ag.id, reason=reason(sit, concept, text, partner=client, **nums))

@@ -258,7 +258,13 @@ def _war_motive(sit: Situation, k: int, legitimacy: float) -> tuple[str, Sentenc
     if is_rival and b.share[k] >= p.war.prevent_share:
         clause, _ = rival_clause(sit)
         return "balance_of_power", say("ai.war.stop_hegemon", clause=clause)
-    if _may_expand(sit, legitimacy) and b.share[k] <= 0.5 * b.share[sit.i] and not b.guards[:, k].any():
+    kin = b.similarity[sit.i, k] >= p.war.kin
+    if (
+        _may_expand(sit, legitimacy)
+        and b.share[k] <= 0.5 * b.share[sit.i]
+        and not b.guards[:, k].any()
+        and not kin
+    ):
         return "balance_of_power", say("ai.war.weak", name=sit.name(target), share=float(b.share[k]))
     return None
 

@@ -68,6 +68,7 @@ class War(Spec):
     start_edge: Annotated[float, Field(ge=0, le=20)]
     attack_edge: Annotated[float, Field(ge=0.5, le=20)]
     expand: Share
+    kin: Share = 1.0  # values this similar to ours (0-1) spare a state from conquest; 1 spares none
     prevent_share: Share
     peace_ratio: Annotated[float, Field(ge=0, le=20)]
 

@@ -30,8 +30,11 @@ class Motive:
     amount: float
 
 
-def motives(sit: Situation, kind: str, other: str) -> list[Motive]:
-    """The signed parts of what an agreement of `kind` with `other` is worth to us, largest first."""
+def motives(sit: Situation, kind: str, other: str, held: bool = False) -> list[Motive]:
+    """The signed parts of what an agreement of `kind` with `other` is worth to us, largest first.
+
+    Dislike of formal commitments (a soft balancer's) weighs on making one, not on keeping one we hold:
+    France and Germany opposed the Iraq war from inside NATO (`held`)."""
     p, k, i = sit.p, sit.board.col[other], sit.i
     mot = {name: float(grid[i, k]) for name, grid in sit.rel.motives.items()}
     affinity = getattr(p.agreements, kind)
@@ -41,7 +44,7 @@ def motives(sit: Situation, kind: str, other: str) -> list[Motive]:
         "opposition": -p.motives.opposition * mot["opposition"],
         "values": p.motives.values * mot["values"],
         "distrust": -p.motives.distrust * mot["distrust"],
-        "formality": p.motives.formality * FORMAL[kind],
+        "formality": _formality(sit, kind, held),
     }
     if kind in ("pact", "client"):
         parts["protection"] = p.motives.protection * mot["protection"]
@@ -83,9 +86,11 @@ def balance_concept(sit: Situation, kind: str) -> str:
     return "balance_of_threat" if sit.p.rival == "threat" else "balance_of_power"
 
 
-def why_not(sit: Situation, kind: str, other: str, value: float) -> tuple[Sentence, str, dict]:
-    """The main reason against an agreement with `other`: a decisive objection, or too little gain."""
-    worst = min(motives(sit, kind, other), key=lambda m: m.amount)
+def why_not(
+    sit: Situation, kind: str, other: str, value: float, held: bool = False
+) -> tuple[Sentence, str, dict]:
+    """The main reason against an agreement with `other` (or one we hold): a decisive objection, or too little gain."""
+    worst = min(motives(sit, kind, other, held), key=lambda m: m.amount)
     name = sit.name(other)
     decisive = worst.amount <= -DECISIVE
     if decisive and worst.name == "stature":
@@ -123,10 +128,21 @@ def why_not(sit: Situation, kind: str, other: str, value: float) -> tuple[Senten
 
 
 def agreement_value(sit: Situation, ag: Agreement) -> float:
-    """What being in an agreement is worth to us: the mean value of its other members to us."""
+    """What an agreement is worth to us: the mean value of its other members to us (for one we hold, without
+    the dislike of making a formal commitment)."""
+    held = sit.me in ag.members
     if ag.kind == GUARANTEE:
         kind = "patron" if ag.patron == sit.me else "client"
         other = ag.client if kind == "patron" else ag.patron
-        return sit.value(kind, other) if other in sit.board.col else -1.0
+        return _kept(sit, kind, other, held) if other in sit.board.col else -1.0
     others = [m for m in ag.members if m != sit.me and m in sit.board.col]
-    return float(np.mean([sit.value(ag.kind, m) for m in others])) if others else -1.0
+    return float(np.mean([_kept(sit, ag.kind, m, held) for m in others])) if others else -1.0
+
+
+def _formality(sit: Situation, kind: str, held: bool) -> float:
+    part = sit.p.motives.formality * FORMAL[kind]
+    return max(part, 0.0) if held else part
+
+
+def _kept(sit: Situation, kind: str, other: str, held: bool) -> float:
+    return sit.value(kind, other) + _formality(sit, kind, held) - _formality(sit, kind, False)
