@@ -134,3 +134,26 @@ def test_main_replay_opens_the_window_on_the_record(played, tmp_path, monkeypatc
     monkeypatch.setattr(App, "run", run)
     assert main.main(["replay", str(path)]) == 0
     assert seen == {"top": ReplayScreen, "under": MenuScreen}
+
+
+def test_the_replay_in_russian_fits_its_text(played, config):
+    from test_ui_russian import too_narrow
+
+    from game.text import FALLBACK
+    from game.ui.settings import Settings
+    from game.ui.text import set_language
+
+    app = App(Settings(sound=False, language="ru"), settings_file=config)
+    try:
+        screen = app.push(ReplayScreen(app, played.record))
+        app.step(2)
+        driver.press(app, pygame.K_RIGHT)
+        assert screen.at == 1 and "Ход 1" in screen.log_box.html_text
+        assert too_narrow(app) == []
+        shoot(app, "ru-replay.png")
+        app.push(RecordsScreen(app))
+        app.step(2)
+        assert too_narrow(app) == []
+    finally:
+        app.close()
+        set_language(FALLBACK)
