@@ -6,6 +6,7 @@ import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pygame
 import yaml
@@ -60,10 +61,12 @@ class Script:
 
 
 def _listed(value: object) -> tuple[str, ...]:
+    """A YAML value or list of values as a tuple of strings."""
     return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
 
 
 def load_script(path: Path = SCRIPT) -> Script:
+    """The tutorial's game and steps, from game/data/tutorial.yaml."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     steps = tuple(
         Step(s["id"], s.get("check", "next"), _listed(s.get("value", [])), _listed(s.get("highlight", [])))
@@ -122,11 +125,26 @@ def _choice_rect(dialog: object, pattern: str) -> pygame.Rect | None:
 
 @functools.lru_cache(maxsize=256)
 def wrapped(text: str, size: int, width: int, bold: bool = False) -> tuple[str, ...]:
+    """paint.wrap, kept: the card is drawn every frame."""
     return tuple(paint.wrap(text, size, width, bold))
+
+
+class Block(NamedTuple):
+    """Lines of a card's text in one style: `step` pixels apart, `gap` pixels below what is above."""
+
+    lines: tuple[str, ...]
+    size: int
+    colour: Colour
+    bold: bool
+    serif: bool
+    step: int
+    gap: int
 
 
 @dataclass
 class CardButton:
+    """A button drawn on a card (its label is the catalog text under `key`)."""
+
     key: str
     rect: pygame.Rect
     enabled: bool = True
@@ -143,6 +161,7 @@ class Callout:
         self.clock = 0.0
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.buttons: list[CardButton] = []
+        self.pressed = False  # a mouse button went down on the card and is not released yet
 
     def px(self, value: float) -> int:
         return self.app.px(value)
@@ -173,15 +192,19 @@ class Callout:
 
     # events and time
     def handle_event(self, event: pygame.event.Event) -> bool:
-        """Clicks on the card are its own (they never reach what lies under it)."""
-        mouse = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
+        """Presses on the card, and their releases, are its own (they never reach what lies under it)."""
+        if event.type == pygame.MOUSEBUTTONUP and self.pressed:
+            self.pressed = False
+            return True
+        mouse = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL)
         if event.type not in mouse or not self.rect.collidepoint(
             getattr(event, "pos", pygame.mouse.get_pos())
         ):
             return False
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.pressed = True
             hit = next((b for b in self.buttons if b.enabled and b.rect.collidepoint(event.pos)), None)
-            if hit:
+            if hit and event.button == 1:
                 self.app.sound.play("click")
                 self.press(hit.key)
         return True
@@ -190,36 +213,41 @@ class Callout:
         self.clock += dt
 
     # drawing
+    def blocks(self, width: int) -> list[Block]:
+        """The card's text, wrapped to width: the kicker, the title, the body and the hint."""
+        kicker, title, body, hint = self.texts()
+        px = self.px
+        return [
+            Block((kicker,), px(12), PALETTE.wine, True, False, px(24), 0),
+            Block(wrapped(title, px(17), width, True), px(17), PALETTE.ink, True, True, px(22), 0),
+            Block(wrapped(body, px(14), width), px(14), PALETTE.ink, False, False, px(19), px(6)),
+            Block(
+                wrapped(hint, px(13), width, True) if hint else (),
+                px(13),
+                self.hint_colour(),
+                True,
+                False,
+                px(18),
+                px(6),
+            ),
+        ]
+
     def draw(self, surface: pygame.Surface) -> None:
         target = self.target()
         if target is not None:
             self.ring(surface, target)
-        kicker, title, body, hint = self.texts()
-        px, pad = self.px, self.px(16)
-        width = px(WIDTH)
-        inner = width - 2 * pad
-        titles = wrapped(title, px(17), inner, True)
-        lines = wrapped(body, px(14), inner)
-        hints = wrapped(hint, px(13), inner) if hint else ()
-        height = pad + px(24) + len(titles) * px(22) + px(6) + len(lines) * px(19) + px(6)
-        height += len(hints) * px(18) + px(12) + px(30) + pad
+        pad, width = self.px(16), self.px(WIDTH)
+        blocks = self.blocks(width - 2 * pad)
+        height = 2 * pad + sum(b.gap + len(b.lines) * b.step for b in blocks) + self.px(42)
         self.rect = self.place(pygame.Rect(0, 0, width, height), target)
         paint.card(surface, self.rect, shadow=4)
         x, y = self.rect.x + pad, self.rect.y + pad
-        paint.draw_text(surface, kicker, (x, y), px(12), PALETTE.wine, True)
-        y += px(24)
-        for line in titles:
-            paint.draw_text(surface, line, (x, y), px(17), PALETTE.ink, True, serif=True)
-            y += px(22)
-        y += px(6)
-        for line in lines:
-            paint.draw_text(surface, line, (x, y), px(14), PALETTE.ink)
-            y += px(19)
-        y += px(6)
-        for line in hints:
-            paint.draw_text(surface, line, (x, y), px(13), self.hint_colour(), True)
-            y += px(18)
-        self.lay_buttons(pygame.Rect(x, self.rect.bottom - pad - px(30), inner, px(30)))
+        for b in blocks:
+            y += b.gap
+            for line in b.lines:
+                paint.draw_text(surface, line, (x, y), b.size, b.colour, b.bold, serif=b.serif)
+                y += b.step
+        self.lay_buttons(pygame.Rect(x, self.rect.bottom - pad - self.px(30), width - 2 * pad, self.px(30)))
         for button in self.buttons:
             self.draw_button(surface, button)
 
