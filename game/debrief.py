@@ -188,7 +188,7 @@ def timeline(record: Record, names: dict[str, str]) -> list[Moment]:
         moments += [
             Moment(turn, "eliminated", {"state": who([n])})
             for n, s in after["states"].items()
-            if before["states"][n]["alive"] and not s["alive"]
+            if before["states"].get(n, s)["alive"] and not s["alive"]  # a state a scripted event added is new
         ]
         moments += [
             Moment(turn, "hegemony", {"state": who(e["actors"][:1])})

@@ -9,8 +9,10 @@ import pygame
 import pytest
 
 from ai.tournament import Setup, play
+from game.debrief import charts, timeline
 from game.engine import resolve_turn
 from game.engine.state import GameState
+from game.replay import replay
 from game.scenario import ScenarioError, load_scenario, parse_scenario
 from game.session import Game, new_state
 from game.text import catalog, describe
@@ -151,6 +153,10 @@ def test_ai_games_play_on_with_a_state_added_during_the_game(tmp_path) -> None:
         game.play_turn()
     assert "NEW" in game.record.turns[-1]["states"] and "NEW" in game.record.scores
     assert any(entry["orders"].get("NEW") for entry in game.record.turns)  # the AI plays the new state
+    again, _ = replay(game.record, path)
+    assert again.to_dict() == game.state.to_dict()
+    names = {n: x.name for n, x in game.state.nations.items()}
+    assert timeline(game.record, names) and len(charts(game.record, game.state)) == 3
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
