@@ -49,6 +49,8 @@ def test_the_end_leads_to_the_debrief_and_back(app):
     assert screen.tab == "charts" and len(screen.chart_rects) == 3
     driver.press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, EndScreen)
+    driver.press(app, pygame.K_RETURN)
+    assert isinstance(app.top, DebriefScreen)
 
 
 def test_each_tab_shows_its_part(app):
@@ -156,3 +158,11 @@ def test_the_debrief_in_russian_tells_the_events_and_questions_in_russian(app):
         )
     finally:
         set_language("en")
+
+
+def test_an_export_that_cannot_be_written_says_why(app, tmp_path):
+    screen = debrief(app)
+    (tmp_path / folder_name(screen.flow.game.record)).write_text("a file where the folder should go")
+    assert screen.export_to(tmp_path) is None
+    text, error = screen.status
+    assert error and text.startswith(t("debrief.export_failed", why="").rstrip())

@@ -208,6 +208,9 @@ class EndScreen(PageScreen):
         self.debrief_button = self.footer_button("debrief.open", -1, primary=True)
 
     def on_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.debrief()
+            return True
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return False
         from game.ui.menu_screen import MenuScreen
@@ -215,9 +218,7 @@ class EndScreen(PageScreen):
         if event.ui_element is self.record_button:
             self.save_record()
         elif event.ui_element is self.debrief_button:
-            from game.ui.debrief_screen import DebriefScreen
-
-            self.app.push(DebriefScreen(self.app, self.flow, self.colours))
+            self.debrief()
         elif event.ui_element is self.menu_button:
             self.app.reset(MenuScreen(self.app))
         elif event.ui_element is self.new_button:
@@ -228,6 +229,11 @@ class EndScreen(PageScreen):
         else:
             return False
         return True
+
+    def debrief(self) -> None:
+        from game.ui.debrief_screen import DebriefScreen
+
+        self.app.push(DebriefScreen(self.app, self.flow, self.colours))
 
     def save_record(self) -> Path | None:
         record = self.flow.game.record
