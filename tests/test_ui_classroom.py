@@ -117,7 +117,7 @@ def test_setup_gives_two_teams_and_a_timer_that_reach_the_game_and_its_save(app,
     app.step(2)
     handover = app.top
     assert isinstance(handover, HandoverScreen) and handover.team == "Blue Team: Anna, Ben"
-    assert "Blue Team: Anna, Ben" in _texts(app)
+    assert "Blue Team: Anna, Ben" in _texts(app) and t("classroom.timer_note", minutes=2) in _texts(app)
     snap(app, "handover_team.png")
     path = tmp_path / "class.json"
     game.flow.save(path)

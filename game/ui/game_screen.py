@@ -428,8 +428,9 @@ class GameScreen(Screen):
         name = self.view.nations[self.me].name
         prev = self.view.nations[previous].name if previous else None
         team = team_line(self.flow.game.record.teams, self.me)
+        minutes = round(self.timer.limit / 60)
         handover = HandoverScreen(
-            self.app, name, self.colours[self.me], prev, self.view.turn, team, self.open_projector
+            self.app, name, self.colours[self.me], prev, self.view.turn, team, self.open_projector, minutes
         )
         self.app.push(handover)
 

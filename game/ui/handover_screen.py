@@ -26,14 +26,20 @@ class HandoverScreen(Screen):
         turn: int,
         team: str = "",
         projector: Callable[[], None] | None = None,
+        minutes: int = 0,
     ) -> None:
         super().__init__(app)
         self.state_name, self.colour, self.previous, self.turn = state_name, colour, previous, turn
         self.team = team  # the team playing the state, with its members (classroom play)
         self.projector = projector  # opens the projector view for the instructor (F5)
+        self.minutes = minutes  # the turn timer's time for these orders (0: no timer)
+
+    def note_room(self) -> int:
+        """The height the turn timer's note adds (unscaled)."""
+        return 50 if self.minutes else 0
 
     def card_rect(self) -> pygame.Rect:
-        height = self.px(340 if self.team else 310)
+        height = self.px(310 + (30 if self.team else 0) + self.note_room())
         return paint.centred(self.px(620), height, pygame.Rect((0, 0), self.app.size).inflate(-40, -40))
 
     def build(self) -> None:
@@ -52,7 +58,9 @@ class HandoverScreen(Screen):
             body = t("handover.body", previous=self.previous, state=self.state_name)
         else:
             body = t("handover.first", turn=self.turn, state=self.state_name)
-        text = pygame.Rect(inner.x, title.bottom + self.px(8), inner.w, self.px(110))
+        if self.minutes:
+            body += "\n\n" + t("classroom.timer_note", minutes=self.minutes)
+        text = pygame.Rect(inner.x, title.bottom + self.px(8), inner.w, self.px(110 + self.note_room()))
         if self.team:
             team = pygame.Rect(inner.x, title.bottom, inner.w, self.px(30))
             widgets.label(self.manager, self.root, team, self.team, "@subtitle", centred=True)

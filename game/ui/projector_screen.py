@@ -137,8 +137,7 @@ class ProjectorScreen(PageScreen):
         bx, state, m = self.bx, self.state, self.metrics
         order = sorted(state.nations, key=lambda n: (not state.nations[n].alive, -m.share_of(n)))
         rows = [self._row(nation, width) for nation in order]
-        column_w = bx(92)
-        columns = [width - (len(COLUMNS) - 1 - i) * column_w for i in range(len(COLUMNS))]
+        columns = self._columns(width)
         top = bx(64)
         image = pygame.Surface((width, top + sum(r.get_height() for r in rows)), pygame.SRCALPHA)
         paint.draw_text(image, t("classroom.states"), (0, 0), bx(22), PALETTE.wood, True, serif=True)
@@ -155,6 +154,15 @@ class ProjectorScreen(PageScreen):
                 paint.draw_text(image, value, (x, cy), bx(20), colour, True, "midright")
             y += row.get_height()
         return image
+
+    def _columns(self, width: int) -> list[int]:
+        """The right edge of each figure's column, the last at the sheet's edge, each as wide as its heading."""
+        edges, x = [], width
+        for column in reversed(COLUMNS):
+            edges.append(x)
+            heading = paint.text_surface(t(f"classroom.column_{column}"), self.bx(13), PALETTE.ink_soft, True)
+            x -= max(self.bx(72), heading.get_width() + self.bx(14))
+        return edges[::-1]
 
     def _row(self, nation: str, width: int) -> pygame.Surface:
         """A state's name, team, and wars and agreements (the figures go over it in their columns)."""
