@@ -84,7 +84,6 @@ class Chart:
     """One chart: a figure of every state, turn by turn, up to `top`."""
 
     name: str  # power_share, legitimacy, treasury: the PNG's file name and the catalog key
-    figure: str  # the snapshot field
     lines: dict[str, list[float]]
     top: float
     percent: bool
@@ -163,9 +162,9 @@ def charts(record: Record, state: GameState) -> list[Chart]:
     hegemony = state.rules.hegemony_share
     share_top = min(1.0, nice_top(100 * max(hegemony, peak(share))) / 100)
     return [
-        Chart("power_share", "share", share, share_top, True, hegemony),
-        Chart("legitimacy", "legitimacy", series(record, "legitimacy"), 100.0, False),
-        Chart("treasury", "treasury", treasury, nice_top(peak(treasury)), False),
+        Chart("power_share", share, share_top, True, hegemony),
+        Chart("legitimacy", series(record, "legitimacy"), 100.0, False),
+        Chart("treasury", treasury, nice_top(peak(treasury)), False),
     ]
 
 
