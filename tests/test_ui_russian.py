@@ -16,17 +16,25 @@ import pygame.freetype
 import pygame_gui
 import pytest
 from test_ui_game import click_province, game_screen
-from test_ui_screens import SHORT, _texts, choose, close_reports, config, end_turn, menu_of, play  # noqa: F401
+from test_ui_screens import SHORT, TUTORIAL, _texts, choose, close_reports, config, end_turn, menu_of, play  # noqa: F401
 
+from game.editor.session import Session
+from game.scenario import load_scenario
+from game.session import Game
 from game.text import FALLBACK
 from game.ui import driver
 from game.ui.app import App
 from game.ui.assembly_screen import AssemblyScreen, SessionScreen
+from game.ui.debrief_screen import DebriefScreen
 from game.ui.dialogs import ConfirmDialog, DiplomacyDialog, MoveDialog
+from game.ui.editor_screen import EditorScreen
 from game.ui.end_screen import EndScreen
+from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.menu_screen import MenuScreen
+from game.ui.projector_screen import ProjectorScreen
+from game.ui.replay_screen import RecordsScreen, ReplayScreen
 from game.ui.report_screen import ReportScreen
 from game.ui.saves_screen import SavesScreen
 from game.ui.settings import Settings, load_settings
@@ -223,6 +231,37 @@ def help_card(app: App) -> None:
     app.step(2)
 
 
+def tutorial(app: App) -> None:
+    from_menu("menu.tutorial", GameScreen)(app)
+    assert app.overlay is not None  # the coach's card over the board
+
+
+def projector(app: App) -> None:
+    game_screen(app, humans=("KAR", "DRA"))
+    driver.click(app, app.top.projector_button)
+    assert isinstance(app.top, ProjectorScreen)
+
+
+def replay(app: App) -> None:
+    played = Game.new(load_scenario(TUTORIAL), 3)
+    for _ in range(2):
+        played.play_turn()
+    app.push(ReplayScreen(app, played.record))
+    app.step(2)
+    driver.press(app, pygame.K_RIGHT)
+
+
+def debrief(app: App) -> None:
+    end(app)
+    driver.click(app, app.top.debrief_button)
+    assert isinstance(app.top, DebriefScreen)
+
+
+def editor(app: App) -> None:
+    app.push(EditorScreen(app, Session.open(str(TUTORIAL))))
+    app.step(2)
+
+
 # Every screen, opened in Russian: name -> how to get there. Add a screen here and it is checked and shot.
 SCREENS: dict[str, Callable[[App], None]] = {
     "menu": menu,
@@ -240,6 +279,12 @@ SCREENS: dict[str, Callable[[App], None]] = {
     "report": report,
     "saves": saves,
     "end": end,
+    "tutorial": tutorial,
+    "projector": projector,
+    "replay-list": from_menu("menu.replay", RecordsScreen),
+    "replay": replay,
+    "debrief": debrief,
+    "editor": editor,
 }
 
 

@@ -20,6 +20,28 @@ from game.ui.turn_timer import TurnTimer
 BUTTONS = ("top.menu", "top.help", "top.save", "top.assembly")  # right to left
 
 
+def draw_clock(
+    surface: pygame.Surface,
+    timer: TurnTimer,
+    at: tuple[int, int],
+    px: Callable[[float], int],
+    anchor: str = "midleft",
+) -> pygame.Rect:
+    """A seat's time left on a pill with a small clock, red in the last seconds, anchored at `at`."""
+    colour = PALETTE.war if timer.warning else PALETTE.wood_dark
+    text = paint.text_surface(timer.text(), px(16), PALETTE.parchment_light, True)
+    pill = pygame.Rect(0, 0, text.get_width() + px(42), px(28))
+    setattr(pill, anchor, at)
+    pygame.draw.rect(surface, colour, pill, border_radius=px(14))
+    pygame.draw.rect(surface, PALETTE.gold, pill, 1, border_radius=px(14))
+    centre, radius = (pill.x + px(15), pill.centery), px(8)
+    pygame.draw.circle(surface, PALETTE.parchment_light, centre, radius, 2)
+    pygame.draw.line(surface, PALETTE.parchment_light, centre, (centre[0], centre[1] - radius + px(3)), 2)
+    pygame.draw.line(surface, PALETTE.parchment_light, centre, (centre[0] + radius - px(3), centre[1]), 2)
+    surface.blit(text, text.get_rect(midleft=(pill.x + px(30), pill.centery)))
+    return pill
+
+
 class TopBar:
     """Draws the bar each frame; its buttons live in the screen's container."""
 
@@ -105,28 +127,25 @@ class TopBar:
                 self.tips.append((box, [text, t(f"{key}_tip")]))
                 right = box.left - px(18)
         if flow.thinking:
-            self._draw_thinking(surface, (right - px(10), cy))
+            self._draw_thinking(surface, (right - px(10), cy), x + px(12))
 
     def _draw_timer(self, surface: pygame.Surface, timer: TurnTimer, at: tuple[int, int]) -> int:
-        """The seat's time left on a pill with a small clock, red in the last seconds; where the pill ends."""
-        px = self.px
-        colour = PALETTE.war if timer.warning else PALETTE.wood_dark
-        text = paint.text_surface(timer.text(), px(16), PALETTE.parchment_light, True)
-        pill = pygame.Rect(at[0], at[1] - px(14), text.get_width() + px(42), px(28))
-        pygame.draw.rect(surface, colour, pill, border_radius=px(14))
-        pygame.draw.rect(surface, PALETTE.gold, pill, 1, border_radius=px(14))
-        centre, radius = (pill.x + px(15), pill.centery), px(8)
-        pygame.draw.circle(surface, PALETTE.parchment_light, centre, radius, 2)
-        pygame.draw.line(surface, PALETTE.parchment_light, centre, (centre[0], centre[1] - radius + px(3)), 2)
-        pygame.draw.line(surface, PALETTE.parchment_light, centre, (centre[0] + radius - px(3), centre[1]), 2)
-        surface.blit(text, text.get_rect(midleft=(pill.x + px(30), pill.centery)))
+        """The seat's time left, with its tip; where it ends."""
+        pill = draw_clock(surface, timer, at, self.px)
         self.tips.append((pill, [t("classroom.timer_tip_bar", left=timer.text())]))
         return pill.right
 
-    def _draw_thinking(self, surface: pygame.Surface, at: tuple[int, int]) -> None:
-        """The words and a turning ring of dots, while the AI decides in its thread."""
-        label = paint.draw_text(surface, t("top.thinking"), at, self.px(14), PALETTE.gold, anchor="midright")
-        centre, radius = (label.left - self.px(14), at[1]), self.px(8)
+    def _draw_thinking(self, surface: pygame.Surface, at: tuple[int, int], free_from: int) -> None:
+        """The words and a turning ring of dots, while the AI decides in its thread (the ring alone when the
+        words would cover the phase; nothing when even the ring would)."""
+        words = t("top.thinking")
+        width = paint.text_surface(words, self.px(14), PALETTE.gold).get_width()
+        left = at[0] - width if at[0] - width - self.px(24) >= free_from else at[0]
+        if left - self.px(24) < free_from:
+            return
+        if left < at[0]:
+            paint.draw_text(surface, words, at, self.px(14), PALETTE.gold, anchor="midright")
+        centre, radius = (left - self.px(14), at[1]), self.px(8)
         for i in range(8):
             a = self.spin + i * math.pi / 4
             dot = (centre[0] + radius * math.cos(a), centre[1] + radius * math.sin(a))
