@@ -67,6 +67,8 @@ def test_threat_view_paints_a_heat_map_from_the_chosen_state(app):
     heat = lens.lens.heat("KAR")
     worst = max(heat, key=heat.get)
     assert paints(screen, worst) == {HOT} and paints(screen, "KAR") == {VIEWER}
+    hovered = screen.view.owned(worst)[0]  # a province's tip says how threatening its owner looks, and why
+    assert screen.map.province_lines(hovered)[-2:] == lens.threat_lines(lens.lens.threats("KAR")[0])
     mildest = min(heat, key=heat.get)
     assert paints(screen, mildest) == {heat_colour(heat[mildest], heat[worst])} != {HOT}
     rows = [lines[0] for _, lines in lens.tips if "Kardessa" in lines[0] and len(lines) == 2]

@@ -608,7 +608,7 @@ class GameScreen(Screen):
         timer = self.timer if self.timed else None
         self.bar.draw(surface, self.flow, self.view, self.me, self.colours, self.resolving, timer)
         snapshots = [self.flow.game.record.start, *self.flow.game.record.turns]
-        self.map.tint = self.lens.follow(self.view, self.metrics, snapshots, self.selected)
+        self.lens.follow(self.map, self.view, self.metrics, snapshots, self.selected)
         self.map.draw(surface)
         if self.lens_choice.open:
             self.lens.draw(surface)

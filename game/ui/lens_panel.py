@@ -12,6 +12,7 @@ from game.engine.metrics import Metrics
 from game.engine.state import GameState
 from game.lens import COMPONENTS, History, Lens, Threat, history_of
 from game.ui import chart, paint, widgets
+from game.ui.map_view import MapView
 from game.ui.text import t
 from game.ui.theme import PALETTE, Colour, font, mix
 
@@ -77,8 +78,10 @@ class LensPanel:
         self.selected: str | None = None
         self.chips: list[tuple[pygame.Rect, str]] = []  # the threat view's states, in panel positions
         self.tips: list[tuple[pygame.Rect, list[str]]] = []
+        self.version = 0  # counts the moments and histories taken, for the caches' keys
         self._image: pygame.Surface | None = None
         self._key: tuple | None = None
+        self._board_key: tuple | None = None
         self.set_open(choice.open)
 
     def px(self, value: float) -> int:
@@ -97,16 +100,25 @@ class LensPanel:
         self.set_open(not self.choice.open)
 
     def follow(
-        self, state: GameState, metrics: Metrics, snapshots: list[dict[str, Any]], selected: str | None
-    ) -> dict[str, Colour]:
-        """Take the moment shown and the selected state; returns how the map paints each state (empty: as usual)."""
+        self,
+        board: MapView,
+        state: GameState,
+        metrics: Metrics,
+        snapshots: list[dict[str, Any]],
+        selected: str | None,
+    ) -> None:
+        """Take the moment shown and the selected state, and paint the board for the view (as usual when closed)."""
         if self.lens is None or self.lens.state is not state or self.lens.metrics is not metrics:
-            self.lens = Lens(state, metrics)
+            self.lens, self.version = Lens(state, metrics), self.version + 1
         if self.history is None or len(self.history.turns) != len(snapshots):
-            self.history = history_of(snapshots)
+            self.history, self.version = history_of(snapshots), self.version + 1
         if selected != self.selected:
             self.selected = self.choice.viewer = selected
-        return self.tint() if self.choice.open else {}
+        key = (self.version, self.choice.open, self.choice.view, self.viewer)
+        if key != self._board_key:
+            shown = self.choice.open
+            board.tint, board.notes = (self.tint(), self.notes()) if shown else ({}, {})
+            self._board_key = key
 
     @property
     def viewer(self) -> str:
@@ -127,6 +139,20 @@ class LensPanel:
             inside = self.lens.network().members
             return {n: OUTSIDE for n in self.lens.state.nations if n not in inside}
         return {}
+
+    def notes(self) -> dict[str, list[str]]:
+        """The threat view's lines for each state's provinces on the board: its threat and components."""
+        if self.choice.view != "threat":
+            return {}
+        return {x.nation: self.threat_lines(x) for x in self.lens.threats(self.viewer)}
+
+    def threat_lines(self, threat: Threat) -> list[str]:
+        """How threatening a state looks to the viewer, and why: Walt's four components."""
+        name, viewer = self.name(threat.nation), self.name(self.viewer)
+        return [
+            t("lens.threat_row_tip", state=name, viewer=viewer, threat=threat.threat),
+            t("panel.threat_tip", **threat.parts()),
+        ]
 
     # input
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -161,7 +187,7 @@ class LensPanel:
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
-        key = (id(self.lens), len(self.history.turns), self.choice.view, self.viewer, tuple(self.rect))
+        key = (self.version, self.choice.view, self.viewer, tuple(self.rect))
         if key != self._key or self._image is None:
             self._image = self._paint()
             self._key = key
@@ -299,12 +325,8 @@ class LensPanel:
             self._bar(
                 image, pygame.Rect(cx, y + self.px(15), column - self.px(8), self.px(4)), value, PALETTE.wine
             )
-        viewer = self.name(self.viewer)
-        tip = [
-            t("lens.threat_row_tip", state=name, viewer=viewer, threat=threat.threat),
-            t("panel.threat_tip", **threat.parts()),
-        ]
-        self.tips.append((pygame.Rect(x, y, columns[COMPONENTS[-1]] + column - x, self.px(22)), tip))
+        row = pygame.Rect(x, y, columns[COMPONENTS[-1]] + column - x, self.px(22))
+        self.tips.append((row, self.threat_lines(threat)))
 
     def _chips(self, image: pygame.Surface, x0: int, y: int, right: int) -> int:
         """A chip per living state to choose the viewer with; when they would take more than two rows, the

@@ -85,6 +85,7 @@ class MapView:
     marks: dict[str, str] = field(default_factory=dict)  # province -> "source" | "reinforce" | "attack"
     arrows: list[tuple[str, str, int]] = field(default_factory=list)  # planned moves: source, dest, strength
     tint: dict[str, Colour] = field(default_factory=dict)  # state -> its land's colour instead (the lens)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # state -> more lines for its provinces' tips
 
     def __post_init__(self) -> None:
         self.board: Board = territory.board_of(self.state)
@@ -566,7 +567,7 @@ class MapView:
         lines += [t("map.forces", state=self.state.nations[n].name, strength=s) for n, s in present] or [
             t("map.no_forces")
         ]
-        return lines
+        return lines + self.notes.get(prov.owner, [])
 
 
 def _short(start: tuple[float, float], end: tuple[float, float], by: float) -> tuple[float, float]:

@@ -240,7 +240,7 @@ class ReplayScreen(Screen):
         pygame.draw.rect(surface, PALETTE.wood_dark, frame, border_radius=4)
         pygame.draw.rect(surface, PALETTE.gold, frame, 1, border_radius=4)
         snapshots = [self.record.start, *self.record.turns][: self.at + 1]
-        self.map.tint = self.lens.follow(self.state, self.metrics[self.at], snapshots, self.selected)
+        self.lens.follow(self.map, self.state, self.metrics[self.at], snapshots, self.selected)
         self.map.draw(surface)
         self.lens.draw(surface)
 
