@@ -202,6 +202,19 @@ def test_steps_can_be_skipped_the_tutorial_left_and_restarted_from_the_menu(app)
     assert again is not coach and app.top is not first_game and app.top.flow.state.turn == 1
 
 
+def test_skipping_every_step_does_nothing_in_the_game_and_passes_over_closing_unopened_screens(app):
+    player = Player(app)
+    coach = open_from_menu(app, player)
+    screen, steps = app.top, coach.steps
+    while app.overlay is coach:
+        player.press(pygame.K_ESCAPE)
+    closing = [s for s in steps if s.check == "closed"]
+    assert closing and player.actions == 1 + len(steps) - len(
+        closing
+    )  # the menu's Tutorial, then one Esc a step
+    assert screen.flow.state.turn == 1 and screen.flow.orders["KAR"] == [] and app.top is screen
+
+
 def test_leaving_the_tutorial_game_for_the_menu_takes_the_coach_away(app):
     player = Player(app)
     coach = open_from_menu(app, player)

@@ -330,6 +330,8 @@ class Coach(Callout):
             return any(matches(o, p) for o in given for p in step.value)
         if step.check == "screen":
             return type(top).__name__ == wanted
+        if step.check == "closed":
+            return all(type(screen).__name__ != wanted for screen in self.app.stack)
         if step.check == "card":
             shown = getattr(top, "shown", None)
             return shown is not None and wanted in ("", shown)
@@ -338,8 +340,11 @@ class Coach(Callout):
         return False
 
     def advance(self) -> None:
+        """The next step, passing over one that asks to close a screen that is not open."""
         self.done_left = 0.0
         self.index += 1
+        while self.index < len(self.steps) and self.step.check == "closed" and self.achieved():
+            self.index += 1
         if self.index >= len(self.steps):
             self.close()
 
