@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 from conftest import SHOTS, shoot
-from test_ui_screens import _texts, choose, close_reports, end_turn
+from test_ui_screens import _texts, choose, close_reports, end_turn, play
 
 from game.engine.orders import Table
 from game.record import Record, RecordError
@@ -23,9 +23,12 @@ from game.ui.end_screen import EndScreen
 from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.help_screen import HelpScreen
+from game.ui.order_text import resolution
 from game.ui.projector_screen import ProjectorScreen
+from game.ui.resolutions import decided_in, outcome_text
 from game.ui.setup_screen import SetupScreen
 from game.ui.text import t
+from game.ui.theme import PALETTE
 from game.ui.turn_flow import start_game
 
 TUTORIAL = Path("maps/tutorial.yaml")
@@ -178,8 +181,14 @@ def test_the_timer_runs_on_in_the_assembly_and_ends_the_last_seat_there(app):
     driver.press(app, pygame.K_RETURN)  # Dravia takes the seat
     assert screen.me == "DRA"
     driver.click(app, driver.find_button(app, t("top.assembly")))
-    assert isinstance(app.top, AssemblyScreen)
-    app.step(1, dt=121.0)
+    assembly = app.top
+    assert isinstance(assembly, AssemblyScreen)
+    app.step(1, dt=100.0)
+    pointer_away(app)
+    footer = assembly.footer()
+    assert app.surface.get_at((footer.right - 6, footer.centery))[:3] == PALETTE.war  # the clock, warning
+    snap(app, "assembly_timer.png")
+    app.step(1, dt=21.0)
     assert screen.resolving or screen.flow.state.turn == 2
     assert not any(isinstance(s, AssemblyScreen) for s in app.stack)
     if screen.flow.ai:
@@ -224,17 +233,29 @@ def test_the_projector_view_shows_the_world_and_nothing_of_the_pending_orders(ap
     assert isinstance(app.top, ProjectorScreen)
 
 
-def test_the_projector_lists_every_state_with_its_figures_and_the_last_session(app):
-    screen = hot_seat(app, path=SHORT, humans=("NOR",))
+def test_the_projector_lists_every_state_with_its_figures_and_the_last_sessions_votes(app, monkeypatch):
+    screen = play(app, human="KAR", agenda=(("condemn", "VAR", "DRA"),))
     end_turn(app, screen)
     close_reports(app)
+    drawn = texts_drawn(monkeypatch)
     driver.press(app, pygame.K_F5)
     projector = app.top
     assert isinstance(projector, ProjectorScreen)
     state = screen.flow.state
-    assert projector.figures("NOR")[0] == str(len(state.owned("NOR")))
-    assert projector.figures("NOR")[1] == str(state.strength_of("NOR"))
-    assert projector.sheet.get_height() > projector.bx(100) * len(state.nations) // 2
+    for nation in state.nations:
+        name = state.nations[nation].name
+        assert name in drawn
+        assert projector.figures(nation)[:2] == [
+            str(len(state.owned(nation))),
+            str(state.strength_of(nation)),
+        ]
+    session = decided_in(screen.flow.game.record.turns[-1])
+    assert [d.kind for d in session] == ["condemn"]
+    title = f"{resolution(state, 'condemn', 'VAR')}: {outcome_text(session[0])}"
+    assert title in drawn
+    yes = [state.nations[n].name for n, v in session[0].votes.items() if v == "yes"]
+    assert t("classroom.votes_of", vote=t("assembly.yes"), states=", ".join(yes)) in drawn
+    snap(app, "projector_session.png")
 
 
 def test_the_end_screen_names_the_teams(app, monkeypatch):

@@ -20,6 +20,7 @@ from game.ui.segments import Segments
 from game.ui.tally import Tally
 from game.ui.text import t
 from game.ui.theme import Colour
+from game.ui.top_bar import draw_clock
 
 if TYPE_CHECKING:
     from game.ui.game_screen import GameScreen
@@ -146,6 +147,11 @@ class AssemblyScreen(TallyPage):
     def update(self, dt: float) -> None:
         super().update(dt)
         self.game.run_clock(dt)  # a seat's turn timer runs on while it votes (classroom play)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        super().draw_over(surface)
+        if self.game.timed:
+            draw_clock(surface, self.game.timer, self.footer().midright, self.px, "midright")
 
     def record_year(self) -> object:
         return self.game.flow.game.record.scenario.get("year")

@@ -66,8 +66,8 @@ class ProjectorScreen(PageScreen):
         )
         self.fit = 1.0
         self.sheet = self._sheet(self.sheet_card.w)
-        if self.sheet.get_height() > self.sheet_card.h:
-            self.fit = max(MIN_FIT, self.sheet_card.h / self.sheet.get_height())
+        while self.sheet.get_height() > self.sheet_card.h and self.fit > MIN_FIT:
+            self.fit = max(MIN_FIT, self.fit * min(0.97, self.sheet_card.h / self.sheet.get_height()))
             self.sheet = self._sheet(self.sheet_card.w)
         self.scroll = min(self.scroll, self.max_scroll())
 
@@ -125,7 +125,9 @@ class ProjectorScreen(PageScreen):
         """The states' table and the Assembly, drawn on a sheet as tall as they need."""
         parts = [self._table(width), self._assembly(width)]
         gap = self.bx(22)
-        sheet = pygame.Surface((width, sum(p.get_height() for p in parts) + gap), pygame.SRCALPHA)
+        sheet = pygame.Surface(
+            (width, sum(p.get_height() for p in parts) + gap * (len(parts) - 1)), pygame.SRCALPHA
+        )
         y = 0
         for part in parts:
             sheet.blit(part, (0, y))
