@@ -86,14 +86,6 @@ class MapDocument:
     def text(self) -> str:
         return _dump(self.tree)
 
-    def problems(self, name: str) -> list[Problem]:
-        """What the game's loader says about this map, as the command line prints it ([] when it loads)."""
-        try:
-            parse_scenario(self.text(), name)
-        except ScenarioError as exc:
-            return exc.problems
-        return []
-
     # reading parts of the tree
     def section(self, key: str) -> CommentedSeq:
         """A top-level list (states, provinces, links...), created empty when missing."""
@@ -116,6 +108,15 @@ class MapDocument:
 
     def ids(self, key: str) -> list[str]:
         return [e["id"] for e in self.items(key) if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+
+def problems(text: str, name: str) -> list[Problem]:
+    """What the game's loader says about a map's text, as the command line prints it ([] when it loads)."""
+    try:
+        parse_scenario(text, name)
+    except ScenarioError as exc:
+        return exc.problems
+    return []
 
 
 def _dump(tree: Any) -> str:

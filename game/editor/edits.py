@@ -197,12 +197,14 @@ class RenameProvince(Edit):
         for key in ("links", "sea_links"):
             for pair in doc.items(key):
                 _rename_in(pair, self.province, new)
-        for state in doc.items("states"):
+        for state in _holders(doc):
             if state.get("capital") == self.province:
                 state["capital"] = new
             forces = state.get("forces")
             if isinstance(forces, dict) and self.province in forces:
                 forces.insert(list(forces).index(self.province), new, forces.pop(self.province))
+        for event in _added_states(doc):
+            _rename_in(event["provinces"], self.province, new)
         return new
 
 
@@ -218,9 +220,27 @@ class DeleteProvince(Edit):
         for key in ("links", "sea_links"):
             if key in doc.tree:
                 _remove_where(doc.section(key), lambda pair: self.province in pair)
-        for state in doc.items("states"):
+        for state in _holders(doc):
             _forget_province(state, self.province)
+        for event in _added_states(doc):
+            _remove_where(event["provinces"], lambda p: p == self.province)
+        if "events" in doc.tree:  # a new state left with no province cannot appear
+            _remove_where(doc.section("events"), lambda e: isinstance(e, dict) and e.get("provinces") == [])
         return None
+
+
+def _added_states(doc: MapDocument) -> list[CommentedMap]:
+    """The add_state events (with their list of provinces)."""
+    return [
+        e
+        for e in doc.items("events")
+        if isinstance(e, dict) and e.get("kind") == "add_state" and isinstance(e.get("provinces"), list)
+    ]
+
+
+def _holders(doc: MapDocument) -> list[CommentedMap]:
+    """What may have a capital and forces in provinces: the states and the states events add."""
+    return [s for s in doc.items("states") if isinstance(s, dict)] + _added_states(doc)
 
 
 def _forget_province(state: CommentedMap, province: str) -> None:
@@ -378,10 +398,23 @@ class RenameState(Edit):
         for names in _state_lists(doc):
             _rename_in(names, self.state, new)
         for item in doc.items("agreements") + doc.items("events"):
-            for key in ("patron", "client", "state", "target"):
-                if isinstance(item, dict) and item.get(key) == self.state:
-                    item[key] = new
+            for holder, key in _state_refs(item):
+                if holder.get(key) == self.state:
+                    holder[key] = new
         return new
+
+
+def _state_refs(item: Any) -> list[tuple[dict, str]]:
+    """Where an agreement or event names one state: (the mapping, the key), its when: condition included."""
+    if not isinstance(item, dict):
+        return []
+    refs = [(item, key) for key in ("patron", "client", "state", "target", "heir")]
+    when = item.get("when")
+    if isinstance(when, dict):
+        refs.append((when, "eliminated"))
+        if isinstance(when.get("power_share"), dict):
+            refs.append((when["power_share"], "state"))
+    return refs
 
 
 def _state_lists(doc: MapDocument) -> list[list]:
@@ -431,7 +464,7 @@ def _orphaned(item: Any, key: str, gone: str) -> bool:
         return not item.get("attackers") or not item.get("defenders")
     if key == "agreements" and item.get("kind") != "guarantee":
         return len(item.get("members") or []) < 2
-    return gone in (item.get("patron"), item.get("client"), item.get("state"), item.get("target"))
+    return any(holder.get(key) == gone for holder, key in _state_refs(item))
 
 
 # --- agreements -----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from game.editor.document import MapDocument
+from game.editor.document import MapDocument, problems
 from game.editor.edits import Edit, Refused
 from game.jsonfile import reason, write_atomic
 from game.scenario import ScenarioError, load_scenario
@@ -47,16 +47,17 @@ class Session:
     def dirty(self) -> bool:
         return self.text != self.saved_text
 
-    def _refresh(self) -> None:
-        self.text = self.doc.text()
-        self.problems: list[Problem] = self.doc.problems(self.name)
+    def _refresh(self, text: str | None = None) -> None:
+        self.text = self.doc.text() if text is None else text
+        self.problems: list[Problem] = problems(self.text, self.name)
 
     def apply(self, edit: Edit) -> str | None:
         """Make an edit (undoable); Refused leaves the map as it was."""
         before = self.text
         try:
             result = edit.apply(self.doc)
-            size = len(self.doc.text().encode("utf-8"))
+            text = self.doc.text()
+            size = len(text.encode("utf-8"))
             if size > MAX_BYTES:
                 raise Refused("too_big", size=f"{size:,}", limit=f"{MAX_BYTES:,}")
         except Refused:
@@ -64,7 +65,7 @@ class Session:
             raise
         self.undo_stack.append(before)
         self.redo_stack.clear()
-        self._refresh()
+        self._refresh(text)
         return result
 
     def undo(self) -> bool:
@@ -91,7 +92,7 @@ class Session:
         self._write(target)
         if target != self.path:
             self.path = target
-            self._refresh()
+            self._refresh(self.text)
         self.saved_text = self.text
         return target
 

@@ -95,6 +95,19 @@ def agreement_label(index: int, entry: dict) -> str:
     return f"{index + 1}. {name} ({', '.join(map(str, states))})"
 
 
+def shows(doc: MapDocument, sel: Selection) -> str:
+    """What a tab shows of the selection and the map, as text: the panel is built again only when it changes."""
+    if sel.tab == "province":
+        entry = doc.entry("provinces", sel.province) if sel.province else None
+        return repr((sel.province, entry, doc.entry("states", entry.get("owner")) if entry else None))
+    if sel.tab == "state":
+        return repr((sel.state, doc.entry("states", sel.state) if sel.state else None))
+    if sel.tab == "agreements":
+        states = [(s.get("id"), s.get("name")) for s in doc.items("states") if isinstance(s, dict)]
+        return repr((sel.state, sel.agreement, sel.partner, doc.items("agreements"), states))
+    return repr([doc.tree.get(key) for key in ("title", "author", "briefing")])
+
+
 class SidePanel:
     """The tabs and the fields of the selection, in a container of the screen."""
 
@@ -103,9 +116,14 @@ class SidePanel:
         self.rect = rect
         self.px = px
         self.container: pygame_gui.core.UIContainer | None = None
+        self.key: tuple | None = None
 
     def build(self, root, doc: MapDocument, sel: Selection) -> None:
-        """Lay out the tabs and the fields of the chosen tab (anything built before is removed)."""
+        """Lay out the tabs and the fields of the chosen tab, unless what they show has not changed."""
+        key = (id(root), sel.tab, shows(doc, sel))
+        if self.container is not None and key == self.key:
+            return
+        self.key = key
         if self.container is not None:
             self.container.kill()
         self.container = pygame_gui.core.UIContainer(self.rect, self.manager, container=root)

@@ -47,6 +47,7 @@ class EditorScreen(PageScreen):
         self.dialog: tuple[UIFileDialog, str] | None = None
         self.board: EditorBoard | None = None
         self.shown_problems: list | None = None
+        self.folder = MAPS  # where Save as starts for a new map
 
     # layout
     def areas(self) -> dict[str, pygame.Rect]:
@@ -98,7 +99,7 @@ class EditorScreen(PageScreen):
         self.side_buttons[widgets.button(self.manager, self.root, rect, "editor.new_state")] = "new_state"
         self.panel = SidePanel(self.manager, self.card(a["right"]), self.px)
         problems = self.card(a["problems"])
-        self.problems_box = widgets.text_box(self.manager, self.root, problems, "", "@small")
+        self.problems_box = widgets.text_box(self.manager, self.root, problems, "")
         self.shown_problems = None
         if self.board is None or self.board.rect != a["board"]:
             self.board = EditorBoard(
@@ -121,21 +122,22 @@ class EditorScreen(PageScreen):
             self.sel.province = None
         for button, tool in self.tool_buttons.items():
             button.select() if tool == self.tool else button.unselect()
-        if self.states_list is not None:
-            self.states_list.kill()
-        self.state_items = {
+        items = {
             f"{s.get('name', s['id'])} ({s['id']})": s["id"]
             for s in doc.items("states")
             if isinstance(s, dict) and isinstance(s.get("id"), str)
         }
-        chosen = next((label for label, ident in self.state_items.items() if ident == self.sel.state), None)
-        self.states_list = UISelectionList(
-            self.states_rect,
-            list(self.state_items),
-            self.manager,
-            container=self.root,
-            default_selection=chosen,
+        chosen = next((label for label, ident in items.items() if ident == self.sel.state), None)
+        shown = (
+            None if self.states_list is None else (self.state_items, self.states_list.get_single_selection())
         )
+        if shown != (items, chosen):
+            if self.states_list is not None:
+                self.states_list.kill()
+            self.state_items = items
+            self.states_list = UISelectionList(
+                self.states_rect, list(items), self.manager, container=self.root, default_selection=chosen
+            )
         self.panel.build(self.root, doc, self.sel)
         if self.session.problems != self.shown_problems:
             self.shown_problems = list(self.session.problems)
@@ -152,16 +154,21 @@ class EditorScreen(PageScreen):
         return "<br>".join(lines)
 
     # making changes
-    def do(self, edit: e.Edit) -> str | None:
-        """Apply an edit; a refusal is said on screen and changes nothing."""
+    def do(self, edit: e.Edit) -> None:
+        """Apply an edit and show the result; a refusal is said on screen and changes nothing."""
         try:
             made = self.session.apply(edit)
         except e.Refused as exc:
             self.say(t(f"editor.refused_{exc.key}", **exc.fields), error=True)
-            return None
+            return
         self.confirming = None
+        if made is not None and isinstance(edit, e.AddProvince | e.RenameProvince):
+            self.sel.province = made
+        elif made is not None and isinstance(edit, e.AddState | e.RenameState):
+            self.sel.state = made
+        elif made is not None and isinstance(edit, e.AddAgreement):
+            self.sel.agreement = int(made)
         self.refresh()
-        return made
 
     def undo(self, forward: bool = False) -> None:
         if (self.session.redo if forward else self.session.undo)():
@@ -224,16 +231,7 @@ class EditorScreen(PageScreen):
             setattr(self.sel, asked.what, asked.value)
             self.refresh(board=False)
         else:
-            made = self.do(asked)
-            if isinstance(asked, e.AddAgreement) and made is not None:
-                self.sel.agreement = int(made)
-                self.refresh(board=False)
-            elif isinstance(asked, e.RenameProvince) and made is not None:
-                self.sel.province = made
-                self.refresh(board=False)
-            elif isinstance(asked, e.RenameState) and made is not None:
-                self.sel.state = made
-                self.refresh(board=False)
+            self.do(asked)
         return True
 
     def key(self, event: pygame.event.Event) -> bool:
@@ -284,9 +282,7 @@ class EditorScreen(PageScreen):
             if self.sel.state is None:
                 self.say(t("editor.state_first"), error=True)
                 return True
-            made = self.do(e.AddProvince(board.to_map(pos), self.sel.state))
-            self.sel.province = made or self.sel.province
-            self.refresh(board=False)
+            self.do(e.AddProvince(board.to_map(pos), self.sel.state))
             return True
         if self.tool == "delete":
             link = board.link_at(pos)
@@ -362,10 +358,8 @@ class EditorScreen(PageScreen):
         self.undo(forward=True)
 
     def press_new_state(self) -> None:
-        made = self.do(e.AddState())
-        if made:
-            self.sel.state, self.sel.tab = made, "state"
-            self.refresh(board=False)
+        self.sel.tab = "state"
+        self.do(e.AddState())
 
     def press_new_map(self) -> None:
         if self.unsaved("new_map"):
@@ -398,7 +392,7 @@ class EditorScreen(PageScreen):
     # files
     def ask_path(self, purpose: str) -> None:
         rect = paint.centred(self.px(600), self.px(440), pygame.Rect((0, 0), self.app.size))
-        start = self.session.path or str(MAPS / "my-map.yaml")
+        start = self.session.path or str(self.folder / "my-map.yaml")
         dialog = UIFileDialog(
             rect,
             self.manager,

@@ -1,0 +1,212 @@
+"""The map editor on screen, driven like an instructor with real events, headless."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.scenario import load_scenario, new_game
+from game.ui import driver
+from game.ui.app import App
+from game.ui.editor_screen import EditorScreen
+from game.ui.menu_screen import MenuScreen
+from game.ui.settings import Settings
+from game.ui.text import t
+
+TUTORIAL = Path("maps/tutorial.yaml")
+SHOTS = Path("docs/screenshots")
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    application = App(Settings(sound=False), settings_file=tmp_path / "config" / "settings.json")
+    yield application
+    application.close()
+
+
+def shoot(app: App, name: str) -> None:
+    """Keep a screenshot in docs/screenshots when UI_SCREENSHOTS is set (the pointer out of the way)."""
+    if os.environ.get("UI_SCREENSHOTS"):
+        driver.move_to(app, (app.size[0] - 1, app.size[1] // 2), frames=2)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        app.screenshot(SHOTS / name)
+
+
+class Instructor:
+    """Drives the editor and counts what an instructor does: a click, a key, a stroke, a field typed."""
+
+    def __init__(self, app: App, screen: EditorScreen) -> None:
+        self.app, self.screen, self.actions = app, screen, 0
+
+    def click(self, widget) -> None:
+        driver.click(self.app, widget)
+        self.actions += 1
+
+    def button(self, key: str) -> None:
+        self.click(driver.find_button(self.app, t(key)))
+
+    def type(self, entry, text: str) -> None:
+        """Click a text field, replace its text and press Enter: one action."""
+        driver.click(self.app, entry)
+        driver.press(self.app, pygame.K_a, mod=pygame.KMOD_CTRL)
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        driver.press(self.app, pygame.K_RETURN, frames=3)
+        self.actions += 1
+
+    def field(self, name: str):
+        return next(w for w, (_, key) in self.screen.panel.fields.items() if key == name)
+
+    def at(self, point: tuple[float, float]) -> tuple[int, int]:
+        x, y = self.screen.board.to_screen(*point)
+        return round(x), round(y)
+
+    def click_map(self, point: tuple[float, float]) -> None:
+        driver.click_at(self.app, self.at(point))
+        self.actions += 1
+
+    def stroke(self, points: list[tuple[float, float]]) -> None:
+        """Press on the first point, pass over the others, release on the last: one action."""
+        spots = [self.at(p) for p in points]
+        driver.mouse(pygame.MOUSEMOTION, spots[0], rel=(0, 0), buttons=(0, 0, 0))
+        driver.mouse(pygame.MOUSEBUTTONDOWN, spots[0], button=1)
+        self.app.step(1)
+        for spot in spots[1:]:
+            driver.mouse(pygame.MOUSEMOTION, spot, rel=(0, 0), buttons=(1, 0, 0))
+            self.app.step(1)
+        driver.mouse(pygame.MOUSEBUTTONUP, spots[-1], button=1)
+        self.app.step(2)
+        self.actions += 1
+
+    def choose(self, menu, option: str) -> None:
+        """Open a drop-down and pick an option: two actions."""
+        self.click(menu)
+        options = menu.current_state.options_selection_list.item_list_container.elements
+        self.click(next(b for b in options if b.text == option))
+
+
+def trails(links: list[list[str]]) -> list[list[str]]:
+    """The fewest strokes that draw every link once: Euler circuits with odd ends paired, cut at the pairings."""
+    degree: dict[str, int] = defaultdict(int)
+    for a, b in links:
+        degree[a] += 1
+        degree[b] += 1
+    odd = [p for p in degree if degree[p] % 2]
+    edges = [tuple(link) for link in links] + list(zip(odd[::2], odd[1::2], strict=True))
+    virtual = set(range(len(links), len(edges)))
+    around: dict[str, list[int]] = defaultdict(list)
+    for i, (a, b) in enumerate(edges):
+        around[a].append(i)
+        around[b].append(i)
+    used: set[int] = set()
+    out: list[list[str]] = []
+    for begin in range(len(edges)):
+        if begin not in used:
+            out += _cut(_circuit(edges[begin][0], edges, around, used), virtual)
+    return out
+
+
+def _circuit(start: str, edges: list, around: dict, used: set) -> list[tuple[str, int | None]]:
+    """Hierholzer: (place, the edge to the next place) around one closed walk of unused edges."""
+    stack: list[tuple[str, int | None]] = [(start, None)]
+    circuit = []
+    while stack:
+        here = stack[-1][0]
+        while around[here] and around[here][-1] in used:
+            around[here].pop()
+        if around[here]:
+            i = around[here].pop()
+            used.add(i)
+            a, b = edges[i]
+            stack.append((b if a == here else a, i))
+        else:
+            circuit.append(stack.pop())
+    return circuit
+
+
+def _cut(circuit: list, virtual: set[int]) -> list[list[str]]:
+    steps = [(a, via, b) for (a, via), (b, _) in zip(circuit, circuit[1:], strict=False)]  # via joins a to b
+    first = next((k + 1 for k, (_, via, _) in enumerate(steps) if via in virtual), 0)
+    out: list[list[str]] = [[]]
+    for a, via, b in steps[first:] + steps[:first]:
+        if via in virtual:
+            out.append([])
+        else:
+            out[-1] = (out[-1] or [a]) + [b]
+    return [trail for trail in out if trail]
+
+
+def test_the_tutorial_map_is_built_from_an_empty_editor_in_under_60_actions(app, tmp_path) -> None:
+    tutorial = load_scenario(TUTORIAL)
+    app.push(MenuScreen(app))
+    app.step(2)
+    driver.click(app, driver.find_button(app, t("menu.editor")))
+    screen = app.top
+    assert isinstance(screen, EditorScreen) and screen.session.doc.ids("provinces") == []
+    screen.folder = tmp_path
+    you = Instructor(app, screen)
+
+    you.button("editor.tab_map")
+    you.type(you.field("title"), tutorial.title)
+    you.button("editor.tool_add")
+    where = {p.id: p.pos for p in tutorial.provinces}
+    for state in tutorial.states:
+        you.button("editor.new_state")
+        you.type(you.field("name"), state.name)
+        owned = [p.id for p in tutorial.provinces if p.owner == state.id]
+        for province in sorted(owned, key=lambda p: p != state.capital):  # the capital first
+            you.click_map(where[province])
+    you.button("editor.tool_land")
+    for trail in trails(tutorial.links):
+        you.stroke([where[p] for p in trail])
+    you.button("editor.tool_sea")
+    for trail in trails(tutorial.sea_links):
+        you.stroke([where[p] for p in trail])
+    pact = tutorial.agreements[0]
+    you.click(
+        next(b for b in screen.states_list.item_list_container.elements if b.text.startswith("Kardessa"))
+    )
+    you.button("editor.tab_agreements")
+    you.choose(screen.panel.partner_menu, "Dravia (S3)")
+    you.button("editor.new_pact")
+    you.type(you.field("name"), pact.name)
+    assert screen.session.problems == [], screen.session.problems
+    you.button("editor.save_as")
+    dialog = screen.dialog[0]
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="two-rivers"))
+    app.step(2)
+    you.actions += 1
+    you.click(dialog.ok_button)
+    shoot(app, "editor-built-tutorial.png")
+
+    assert you.actions < 60, you.actions
+    assert not screen.session.dirty
+    saved = load_scenario(tmp_path / "two-rivers.yaml")
+    same_structure(saved, tutorial)
+
+
+def same_structure(built, model) -> None:
+    """The built map has the model's states, provinces (each within 2 units of its place), owners, links,
+    capitals and agreements, whatever their ids."""
+    near = {
+        p.id: next(q.id for q in model.provinces if math.dist(p.pos, q.pos) <= 2) for p in built.provinces
+    }
+    assert sorted(near.values()) == sorted(p.id for p in model.provinces)
+    assert [(s.name, s.colour) for s in built.states] == [(s.name, s.colour) for s in model.states]
+    names = {s.id: s.name for s in model.states} | {s.id: s.name for s in built.states}
+    assert {near[p.id]: names[p.owner] for p in built.provinces} == {
+        p.id: names[p.owner] for p in model.provinces
+    }
+    for kind in ("links", "sea_links"):
+        links = sorted(sorted(near[p] for p in pair) for pair in getattr(built, kind))
+        assert links == sorted(sorted(pair) for pair in getattr(model, kind))
+    game, original = new_game(built, 1), new_game(model, 1)
+    capitals = {x.name: near[x.capital] for x in game.nations.values()}
+    assert capitals == {x.name: x.capital for x in original.nations.values()}
+    made = [(a.kind, a.name, [names[m] for m in a.members]) for a in game.agreements.values()]
+    assert made == [(a.kind, a.name, [names[m] for m in a.members]) for a in original.agreements.values()]
