@@ -30,6 +30,7 @@ from game.ui.setup_screen import SetupScreen
 from game.ui.text import t
 from game.ui.theme import PALETTE
 from game.ui.turn_flow import start_game
+from game.ui.turn_timer import TICKING, TIME_UP, WARNING, TurnTimer
 
 TUTORIAL = Path("maps/tutorial.yaml")
 SHORT = Path("tests/maps/short.yaml")
@@ -278,3 +279,21 @@ def test_a_record_keeps_its_teams_replays_byte_for_byte_and_refuses_bad_ones():
     for bad in ({"NOR": {"name": "North"}}, {"NOR": {"name": 1, "members": []}}, ["NOR"]):
         with pytest.raises(RecordError, match="teams"):
             Record.from_dict({**data, "teams": bad})
+
+
+def test_the_timer_warns_once_runs_out_once_and_reads_minutes_and_seconds():
+    timer = TurnTimer(120)
+    assert timer.text() == "2:00" and not timer.warning
+    assert [timer.tick(45.0), timer.tick(44.5), timer.tick(0.5), timer.tick(29.9)] == [
+        TICKING,
+        TICKING,
+        WARNING,
+        TICKING,
+    ]
+    assert timer.text() == "0:01" and timer.warning
+    assert [timer.tick(1.0), timer.tick(1.0)] == [TIME_UP, TICKING]
+    assert timer.text() == "0:00"
+    timer.restart()
+    assert timer.left == 120
+    off = TurnTimer()
+    assert off.tick(1e6) == TICKING and not off.on and not off.warning
