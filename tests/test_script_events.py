@@ -283,3 +283,33 @@ def test_the_game_screen_paints_a_state_added_during_the_game(tmp_path, monkeypa
             app.screenshot(Path("docs/screenshots/script_new_state.png"))
     finally:
         app.close()
+
+
+def test_the_editors_renames_and_deletions_follow_the_events(tmp_path: Path) -> None:
+    from game.editor import edits as e
+    from game.editor.session import Session
+
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        Path("maps/tutorial.yaml").read_text(encoding="utf-8")
+        + "  - {turn: 3, kind: add_state, state: COR, name: Coralby, colour: '#E69F00',"
+        " provinces: [coralby, highmoor], capital: coralby, forces: {coralby: 2}}\n"
+        "  - {when: {eliminated: ISL, power_share: {state: VAR, above: 0.3}}, kind: message, text: x}\n"
+        "  - {turn: 4, kind: remove_state, state: DRA, heir: OST}\n",
+        encoding="utf-8",
+    )
+    session = Session.open(str(path))
+    for edit in (e.RenameState("ISL", "ISLA"), e.RenameState("VAR", "VARO"), e.RenameState("OST", "OSTM")):
+        session.apply(edit)
+    session.apply(e.RenameProvince("coralby", "coral"))
+    added, message, removed = parse_scenario(session.text).events[-3:]
+    assert (added.provinces, added.capital, added.forces) == (["coral", "highmoor"], "coral", {"coral": 2})
+    assert message.when.eliminated == "ISLA" and message.when.power_share.state == "VARO"
+    assert removed.heir == "OSTM"
+    session.apply(e.DeleteProvince("coral"))
+    added = parse_scenario(session.text).events[-3]
+    assert (added.provinces, added.capital, added.forces) == (["highmoor"], None, {})
+    session.apply(e.DeleteProvince("highmoor"))  # the new state has no land left: its event goes
+    session.apply(e.DeleteState("OSTM"))  # and so does the event that gives Dravia to Ostmark
+    assert [ev.kind for ev in parse_scenario(session.text).events][-1] == "message"
+    assert session.problems == []
