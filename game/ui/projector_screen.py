@@ -21,6 +21,7 @@ from game.ui.state_panel import agreement_lines
 from game.ui.teams import team_line
 from game.ui.text import t
 from game.ui.theme import PALETTE, Colour
+from game.ui.top_bar import turn_and_year
 from game.ui.turn_flow import TurnFlow
 
 COLUMNS = ("provinces", "forces", "power", "treasury", "legitimacy")
@@ -58,8 +59,7 @@ class ProjectorScreen(PageScreen):
         gap = self.px(18)
         left = pygame.Rect(area.x, area.y, area.w * 47 // 100, area.h)
         self.map_card = self.card(left)
-        heading = round(self.big * 40)
-        board = self.map_card.copy()
+        heading, board = round(self.big * 40), self.map_card
         self.map.fit_to(pygame.Rect(board.x, board.y + heading, board.w, board.h - heading))
         self.sheet_card = self.card(
             pygame.Rect(left.right + gap, area.y, area.right - left.right - gap, area.h)
@@ -98,11 +98,11 @@ class ProjectorScreen(PageScreen):
 
     def _headings(self, surface: pygame.Surface) -> None:
         """The turn over the map; who is giving orders (never what) beside the Back button."""
-        state, year, size = self.state, self.flow.game.record.scenario.get("year"), round(self.big * 22)
-        text = t("top.turn", turn=state.turn, limit=state.rules.turn_limit)
-        if year is not None:
-            text += " · " + t("top.year", year=year + state.turn - 1)
-        paint.draw_text(surface, text, self.map_card.topleft, size, PALETTE.wood, True, serif=True)
+        state = self.state
+        text = turn_and_year(state, self.flow.game.record.scenario.get("year"))
+        paint.draw_text(
+            surface, text, self.map_card.topleft, round(self.big * 22), PALETTE.wood, True, serif=True
+        )
         seat = self.flow.current
         if seat and not state.over:
             who = team_line(self.flow.game.record.teams, seat) or name(state, seat)

@@ -20,6 +20,14 @@ from game.ui.turn_timer import TurnTimer
 BUTTONS = ("top.menu", "top.help", "top.save", "top.assembly")  # right to left
 
 
+def turn_and_year(state: GameState, first_year: int | None) -> str:
+    """'Turn 3 of 15 · Year 1916' ('Turn 3 of 15' on a map without years)."""
+    when = t("top.turn", turn=state.turn, limit=state.rules.turn_limit)
+    if first_year is not None:
+        when += " · " + t("top.year", year=first_year + state.turn - 1)
+    return when
+
+
 def draw_clock(
     surface: pygame.Surface,
     timer: TurnTimer,
@@ -85,10 +93,7 @@ class TopBar:
         x = paint.draw_text(
             surface, state.title, (px(14), cy), px(20), PALETTE.parchment_light, True, "midleft", serif=True
         ).right
-        year = flow.game.record.scenario.get("year")
-        when = t("top.turn", turn=state.turn, limit=state.rules.turn_limit)
-        if year is not None:
-            when += " · " + t("top.year", year=year + state.turn - 1)
+        when = turn_and_year(state, flow.game.record.scenario.get("year"))
         x = paint.draw_text(
             surface, when, (x + px(18), cy), px(15), PALETTE.parchment, anchor="midleft"
         ).right + px(22)
