@@ -43,8 +43,9 @@ def owners(state) -> dict[str, list[str]]:
 def test_stepping_forward_and_back_shows_each_turn_as_recorded(app, played):
     record = played.record
     screen = app.push(ReplayScreen(app, record))
+    screen.builder.wait()  # the game is rebuilt in the background from the start
     app.step(2)
-    assert screen.at == 0 and len(screen.steps) == 1 and screen.state.turn == 1
+    assert screen.at == 0 and len(screen.steps) == TURNS + 1 and screen.state.turn == 1
     assert not screen.buttons["back"].is_enabled and screen.buttons["forward"].is_enabled
     assert screen.log_box.html_text == f"<i>{t('log.empty')}</i>"
     driver.press(app, pygame.K_RIGHT)
@@ -58,7 +59,7 @@ def test_stepping_forward_and_back_shows_each_turn_as_recorded(app, played):
         assert screen.map.state is screen.state
     kept = screen.steps[1]
     driver.press(app, pygame.K_LEFT)
-    assert screen.at == 1 and screen.state is kept and len(screen.steps) == 3  # back: nothing rebuilt
+    assert screen.at == 1 and screen.state is kept and screen.map.state is kept  # back: nothing rebuilt
     driver.press(app, pygame.K_END)
     assert screen.at == TURNS and screen.state.turn == played.state.turn
     assert owners(screen.state) == owners(played.state)
@@ -70,8 +71,29 @@ def test_stepping_forward_and_back_shows_each_turn_as_recorded(app, played):
     assert app.top is not screen
 
 
+def test_a_turn_not_rebuilt_yet_is_shown_once_it_is(app, played):
+    screen = app.push(ReplayScreen(app, played.record))
+    driver.press(app, pygame.K_END)  # at once, while the turns are still being rebuilt
+    assert screen.wanted == TURNS and screen.at <= TURNS
+    screen.builder.wait()
+    app.step(1)
+    assert screen.at == TURNS and screen.state.turn == TURNS + 1 and not screen.problem
+
+
+def test_a_record_that_stops_replaying_is_shown_up_to_where_it_stops(app, played):
+    data = json.loads(played.record.dumps())
+    data["turns"][2]["turn"] = 99  # the third turn's entry is not the turn the game reached
+    screen = app.push(ReplayScreen(app, Record.from_dict(data)))
+    screen.builder.wait()
+    driver.press(app, pygame.K_END)
+    assert screen.at == 2 and len(screen.steps) == 3
+    assert screen.problem == t("replay.diverged", turn=3, why="turn 99: expected turn 3 next")
+    assert not screen.buttons["forward"].is_enabled and screen.buttons["back"].is_enabled
+
+
 def test_the_lens_shows_the_turn_reached(app, played):
     screen = app.push(ReplayScreen(app, played.record))
+    screen.builder.wait()
     app.step(2)
     driver.press(app, pygame.K_RIGHT)
     driver.press(app, pygame.K_RIGHT)
@@ -146,6 +168,7 @@ def test_the_replay_in_russian_fits_its_text(played, config):
     app = App(Settings(sound=False, language="ru"), settings_file=config)
     try:
         screen = app.push(ReplayScreen(app, played.record))
+        screen.builder.wait()
         app.step(2)
         driver.press(app, pygame.K_RIGHT)
         assert screen.at == 1 and "Ход 1" in screen.log_box.html_text

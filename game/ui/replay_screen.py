@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from game.replay import find_map, replayed
 from game.saves import FORMAT as SAVE_FORMAT
 from game.saves import SaveError, load_game
 from game.scenario import ScenarioError
-from game.session import Game
 from game.ui import paint, widgets
 from game.ui.app import App
 from game.ui.end_screen import records_dir
@@ -32,6 +30,7 @@ from game.ui.settings import saves_dir
 from game.ui.text import t
 from game.ui.theme import PALETTE, state_colours
 from game.ui.turn_flow import record_log
+from game.ui.worker import Worker
 
 STEPS = ("first", "back", "forward", "last")
 ROW = 58  # height of a game's row in the list, before scaling
@@ -73,23 +72,27 @@ def watch(record: Record, map_path: str | os.PathLike[str] | None = None) -> int
 
 
 class ReplayScreen(Screen):
-    """A recorded game rebuilt with the engine, turn by turn; every turn reached is kept, so going back is instant."""
+    """A recorded game rebuilt with the engine turn by turn, in the background from the start; every turn is
+    kept, so stepping back is instant and stepping forward waits at most for the turns not rebuilt yet."""
 
     def __init__(self, app: App, record: Record, map_path: str | os.PathLike[str] | None = None) -> None:
         super().__init__(app)
         from game.ui.menu_screen import MAPS
 
-        self.record, self.at, self.problem = record, 0, ""
-        self.steps: list[GameState] = []
+        self.record, self.at, self.wanted, self.problem = record, 0, 0, ""
+        self.steps: list[GameState] = []  # the start, then the game after each turn rebuilt so far
         self.metrics: dict[int, Metrics] = {}
-        self.moves: Iterator[Game] | None = None
         self.map: MapView | None = None
         self.choice = LensChoice(open=True)
+        self.builder: Worker[None] | None = None
+        self.shown: tuple[int, bool] | None = None  # the turn on screen, and whether rebuilding was over then
         try:
-            self.moves = replayed(record, map_path or find_map(record, MAPS))
-            self._advance()
+            moves = replayed(record, map_path or find_map(record, MAPS))
+            self.steps.append(next(moves).state)  # a map that does not fit is refused at once
         except (RecordError, ScenarioError) as exc:
             self.problem = t("replay.no_map", why=exc)
+        else:
+            self.builder = Worker(lambda: self.steps.extend(game.state for game in moves))
         if self.steps:
             nations = self.steps[0].nations
             declared = {n: x.colour for n, x in nations.items()}
@@ -100,26 +103,26 @@ class ReplayScreen(Screen):
     def last(self) -> int:
         return len(self.record.turns)
 
-    # rebuilding the game
-    def _advance(self) -> None:
-        """Rebuild one more turn; a record that cannot go on stops the replay where it is, saying why."""
-        try:
-            self.steps.append(next(self.moves).state)
-        except StopIteration:
-            self.moves = None
-        except RecordError as exc:
-            self.moves = None
-            if not self.steps:
-                raise
-            self.problem = t("replay.diverged", turn=len(self.steps), why=exc)
+    # stepping through the game
+    @property
+    def reachable(self) -> int:
+        """The last turn that can be shown: the record's last, or the last rebuilt once rebuilding stopped."""
+        return len(self.steps) - 1 if self.builder.done else self.last
 
     def go(self, index: int) -> None:
-        """Show the game after turn `index` (0: the start), rebuilding the turns not reached yet."""
-        index = max(0, min(index, self.last))
-        while len(self.steps) <= index and self.moves is not None:
-            self._advance()
-        self.at = min(index, len(self.steps) - 1)
-        self.show()
+        """Show the game after turn `index` (0: the start); one not rebuilt yet is shown once it is."""
+        self.wanted = max(0, min(index, self.reachable))
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Show the turn wanted if it is rebuilt, else the nearest before it that is."""
+        if self.builder.done:
+            self.wanted = min(self.wanted, self.reachable)
+            if self.builder.error is not None and not self.problem:
+                self.problem = t("replay.diverged", turn=len(self.steps), why=self.builder.error)
+        self.at = min(self.wanted, len(self.steps) - 1)
+        if (self.at, self.builder.done) != self.shown:
+            self.show()
 
     @property
     def state(self) -> GameState:
@@ -131,11 +134,11 @@ class ReplayScreen(Screen):
             self.metrics[self.at] = compute_metrics(self.state)
         self.map.show(self.state)
         self.log_box.set_text(log_html(record_log(self.record.turns[: self.at]), None))
-        reachable = self.last if self.moves is not None else len(self.steps) - 1
         for key, button in self.buttons.items():
             ahead = key in ("forward", "last")
-            usable = self.at < reachable if ahead else self.at > 0
+            usable = self.at < self.reachable if ahead else self.at > 0
             button.enable() if usable else button.disable()
+        self.shown = (self.at, self.builder.done)
 
     def where(self) -> str:
         """Which moment is shown, in words."""
@@ -189,6 +192,8 @@ class ReplayScreen(Screen):
     def update(self, dt: float) -> None:
         if not self.steps:  # nothing to replay: say why instead
             self.app.replace(NoticeScreen(self.app, t("replay.list_title"), self.problem))
+        else:
+            self.catch_up()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if not self.steps:
@@ -213,7 +218,9 @@ class ReplayScreen(Screen):
                 return True
             step = next((k for k, b in self.buttons.items() if b is event.ui_element), None)
         if step:
-            target = {"first": 0, "back": self.at - 1, "forward": self.at + 1, "last": self.last}[step]
+            target = {"first": 0, "back": self.wanted - 1, "forward": self.wanted + 1, "last": self.last}[
+                step
+            ]
             self.go(target)
             return True
         click = self.map.handle_event(event)
@@ -233,7 +240,8 @@ class ReplayScreen(Screen):
         box = paint.draw_text(
             surface, title, (x, cy), self.px(20), PALETTE.parchment_light, True, "midleft", True
         )
-        where = paint.text_surface(self.where(), self.px(15), PALETTE.select, True)
+        waiting = t("replay.rebuilding", turn=self.wanted) if self.wanted != self.at else ""
+        where = paint.text_surface(waiting or self.where(), self.px(15), PALETTE.select, True)
         if box.right + self.px(18) + where.get_width() <= self.title_width:
             surface.blit(where, where.get_rect(midleft=(box.right + self.px(18), cy)))
         frame = self.map.rect.inflate(6, 6)
