@@ -76,10 +76,13 @@ def test_a_power_share_condition_waits_for_its_window_and_its_level() -> None:
         "  - {when: {power_share: {state: VAR, above: 0.3}, first_turn: 3}, kind: message, text: late}\n"
         "  - {when: {power_share: {state: VAR, below: 0.3}}, kind: message, text: never}\n"
         "  - {when: {power_share: {state: ISL, below: 0.3}, last_turn: 1}, kind: message, text: first}\n"
+        "  - {when: {power_share: {state: NEW, below: 0.3}}, kind: message, text: not before it exists}\n"
+        "  - {turn: 5, kind: add_state, state: NEW, name: Newland, colour: '#888888', provinces: [east]}\n"
     )
     start = board(events)
-    _, fired = played(start, 5)
-    assert [[e.data["message"] for e in turn] for turn in fired] == [["first"], [], ["late"], [], []]
+    _, fired = played(start, 6)
+    messages = [[e.data["message"] for e in turn if e.data["kind"] == "message"] for turn in fired]
+    assert messages == [["first"], [], ["late"], [], [], ["not before it exists"]]
 
 
 def test_a_window_that_closes_before_the_condition_holds_never_fires() -> None:

@@ -64,7 +64,9 @@ def _holds(s: GameState, when: Trigger, shares: dict[str, float]) -> bool:
         if gone is None or gone.alive:
             return False
     if when.share_of:
-        share = shares.get(when.share_of, 0.0)
+        if when.share_of not in shares:  # a state an event has not added yet
+            return False
+        share = shares[when.share_of]
         if when.above is not None and not share > when.above:
             return False
         if when.below is not None and not share < when.below:
