@@ -17,7 +17,7 @@ from pygame_gui.elements import (
 )
 
 from game.engine.orders import Launch, Order
-from game.ui import widgets
+from game.ui import theme, widgets
 from game.ui.choices import Choice
 from game.ui.text import t
 
@@ -190,8 +190,8 @@ class WarDialog(ConfirmDialog):
     ) -> None:
         super().__init__(manager, scale, title, html, "war.confirm", "war.cancel", done, width=620)
         self.instead = instead
-        w, h = self.px(190), self.px(38)
-        rect = pygame.Rect(self.px(14), self.inner.bottom - self.px(12) - h, w, h)
+        w, h = theme.font(self.px(15)).size(t("operation.instead"))[0] + self.px(32), self.px(38)
+        rect = pygame.Rect(self.px(14), self.inner.bottom - self.px(12) - h, max(w, self.px(160)), h)
         self.instead_button = widgets.button(manager, self.window, rect, "operation.instead")
 
     def handle_more(self, event: pygame.event.Event) -> bool:
