@@ -36,7 +36,7 @@ def run(turn: Turn) -> None:
             target=ev.target,
             message=ev.text,
             factor=ev.factor,
-            provinces=len(ev.provinces),
+            **({"provinces": len(ev.provinces)} if ev.provinces else {}),
         )
         turn.events.insert(first, turn.events.pop())  # the event first, then what it caused
 
