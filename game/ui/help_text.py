@@ -52,16 +52,6 @@ def rules_html() -> str:
     return f"<b>{escape(r['title'])}</b><br><br>{markdown_html(r['body'])}"
 
 
-def glossary() -> dict[str, dict[str, str]]:
-    """The glossary cards by concept key (aliases included), each as its term and definition."""
-    lang = language()
-    entries = {}
-    for key, found in cards(lang).items():
-        for name in (key, *found.aliases):
-            entries[name] = {"term": found.title, "short": found.definition}
-    return entries
-
-
 def term(concept: str) -> str:
     """The glossary's name of a concept ('' when it has none)."""
     found = card(concept, language())
