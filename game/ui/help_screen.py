@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 import pygame_gui
 
 from game.ui import paint, widgets
-from game.ui.app import App
 from game.ui.help_text import RULES_LINK, card_html, glossary_html, linked_card, rules_html
 from game.ui.page import PageScreen
 from game.ui.text import entry, t
 from game.ui.theme import PALETTE
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 
 def shortcuts() -> list[tuple[str, str]]:
