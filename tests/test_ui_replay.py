@@ -106,6 +106,11 @@ def test_the_lens_shows_the_turn_reached(app, played):
     assert screen.selected == owner and lens.viewer == owner
     assert screen.map.tint[owner] != screen.map.tint.get("KAR")
     shoot(app, "replay.png")
+    driver.click(app, driver.find_button(app, t("lens.network")))
+    over_time = [t("lens.hierarchy_over_time"), t("lens.hierarchy_tip")]
+    assert over_time in [lines for _, lines in lens.tips]  # room for the hierarchy index over time
+    assert lens.history.hierarchy[-1] == pytest.approx(lens.lens.network().hierarchy, abs=1e-4)
+    shoot(app, "replay-network.png")
     driver.press(app, pygame.K_HOME)
     assert len(lens.history.turns) == 1 and lens.lens.state is screen.steps[0]
 

@@ -263,10 +263,15 @@ class LensPanel:
         y = self._heading(image, t("lens.over_time"), x, y)
         chart_h = area.bottom - y
         lines = [chart.Line(self.colours[n], values) for n, values in history.shares.items()]
-        last = history.turns[-1] if history.turns else 0
-        labels = (t("lens.start"), t("lens.turn", turn=last))
         threshold = (self.lens.state.rules.hegemony_share, t("lens.hegemony"))
-        plot = pygame.Rect(x, area.bottom - chart_h, area.w, chart_h)
+        self._over_time(image, pygame.Rect(x, area.bottom - chart_h, area.w, chart_h), lines, threshold)
+
+    def _over_time(
+        self, image: pygame.Surface, plot: pygame.Rect, lines: list[chart.Line], threshold: tuple | None
+    ) -> None:
+        """A chart of figures from the start to the turn shown."""
+        last = self.history.turns[-1] if self.history.turns else 0
+        labels = (t("lens.start"), t("lens.turn", turn=last))
         chart.draw_chart(image, plot, lines, labels, threshold, self.px(11))
 
     def _threat(self, image: pygame.Surface, area: pygame.Rect) -> None:
@@ -397,6 +402,10 @@ class LensPanel:
         y = self._heading(image, text, x, y, t("lens.hierarchy_tip"))
         self._bar(image, pygame.Rect(x, y, area.w, self.px(8)), network.hierarchy, PALETTE.gold)
         y += self.px(18)
+
+        def listed(name: str, members: list[str]) -> tuple[str, str]:
+            return members[0], f"{name}: {', '.join(self.name(n) for n in members)}"
+
         hubs = [
             (
                 patron,
@@ -406,14 +415,8 @@ class LensPanel:
         ]
         groups = (
             ("lens.hubs", hubs),
-            (
-                "lens.pacts",
-                [(m[0], f"{name}: {', '.join(self.name(n) for n in m)}") for name, m in network.pacts],
-            ),
-            (
-                "lens.blocs",
-                [(m[0], f"{name}: {', '.join(self.name(n) for n in m)}") for name, m in network.blocs],
-            ),
+            ("lens.pacts", [listed(*pact) for pact in network.pacts]),
+            ("lens.blocs", [listed(*bloc) for bloc in network.blocs]),
         )
         for key, lines in groups:
             y = self._heading(image, t(key), x, y + self.px(4))
@@ -428,6 +431,16 @@ class LensPanel:
                         self._swatch(image, lead, (x + self.px(5), y + self.px(8)), self.px(5))
                     paint.draw_text(image, part, (x + self.px(16), y), self.px(12), PALETTE.ink)
                     y += self.px(16)
+        if area.bottom - y >= self.px(110):  # room left: the hierarchy index over time
+            y = self._heading(
+                image, t("lens.hierarchy_over_time"), x, y + self.px(8), t("lens.hierarchy_tip")
+            )
+            self._over_time(
+                image,
+                pygame.Rect(x, y, area.w, area.bottom - y),
+                [chart.Line(PALETTE.gold, self.history.hierarchy)],
+                None,
+            )
 
     def _cohesion(self, image: pygame.Surface, area: pygame.Rect) -> None:
         pacts = self.lens.cohesion()
