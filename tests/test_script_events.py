@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pygame
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import check_invariants, play
 
-from ai.tournament import Setup, play
+from ai.tournament import Setup
+from ai.tournament import play as tournament_game
 from game.debrief import charts, timeline
 from game.engine import resolve_turn
 from game.engine.state import GameState
@@ -149,7 +153,7 @@ def test_ai_games_play_on_with_a_state_added_during_the_game(tmp_path) -> None:
     )
     path = tmp_path / "scripts.yaml"
     path.write_text(BOARD + "events:\n" + events, encoding="utf-8")
-    lines = play(Setup(str(path), 2))
+    lines = tournament_game(Setup(str(path), 2))
     assert {line.state for line in lines} == {"VAR", "OST", "ISL", "NEW"}
     game = Game.new(parse_scenario(path.read_bytes(), str(path)), 2)
     while not game.over:
@@ -316,3 +320,39 @@ def test_the_editors_renames_and_deletions_follow_the_events(tmp_path: Path) -> 
     session.apply(e.DeleteState("OSTM"))  # and so does the event that gives Dravia to Ostmark
     assert [ev.kind for ev in parse_scenario(session.text).events][-1] == "message"
     assert session.problems == []
+
+
+STATES = ["VAR", "OST", "ISL"]
+PROVINCES = ["varon", "east", "ostmark", "isle"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), data=st.data())
+def test_random_events_and_random_play_keep_the_invariants(seed: int, data: st.DataObject) -> None:
+    events = []
+    for i in range(data.draw(st.integers(1, 4))):
+        timing = data.draw(
+            st.sampled_from(
+                [
+                    f"turn: {data.draw(st.integers(1, 5))}",
+                    f"when: {{eliminated: {data.draw(st.sampled_from(STATES))}}}",
+                    f"when: {{power_share: {{state: {data.draw(st.sampled_from(STATES))}, above: 0.2}}}}",
+                ]
+            )
+        )
+        kind = data.draw(st.sampled_from(["add", "remove", "war"]))
+        if kind == "add":
+            land = data.draw(st.lists(st.sampled_from(PROVINCES), min_size=1, max_size=3, unique=True))
+            body = f"kind: add_state, state: N{i}, name: New {i}, colour: '#123456', provinces: [{', '.join(land)}]"
+            body += f", forces: {{{land[0]}: 2}}"
+        else:
+            a, b = data.draw(st.lists(st.sampled_from(STATES), min_size=2, max_size=2, unique=True))
+            body = (
+                f"kind: remove_state, state: {a}, heir: {b}"
+                if kind == "remove"
+                else f"kind: war, state: {a}, target: {b}"
+            )
+        events.append(f"  - {{{timing}, {body}}}\n")
+    state = board("".join(events))
+    check_invariants(state)
+    play(state, 6, seed, chaos=data)
