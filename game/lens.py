@@ -67,12 +67,18 @@ class History:
     polarity: list[str]
     hierarchy: list[float]
 
+    def polar_runs(self) -> list[tuple[int, str]]:
+        """Each run of one polarity: the turn it began (0: the start) and the polarity."""
+        return [
+            (turn, polarity)
+            for i, (turn, polarity) in enumerate(zip(self.turns, self.polarity, strict=True))
+            if i == 0 or self.polarity[i - 1] != polarity
+        ]
+
     def polar_since(self) -> int:
         """The first turn of the current run of the same polarity."""
-        since = len(self.polarity) - 1
-        while since > 0 and self.polarity[since - 1] == self.polarity[-1]:
-            since -= 1
-        return self.turns[since] if self.turns else 0
+        runs = self.polar_runs()
+        return runs[-1][0] if runs else 0
 
 
 @dataclass

@@ -97,5 +97,7 @@ def test_polarity_since_the_start_of_its_latest_run():
         return History(turns, {}, list(polarity), [0.0] * len(turns)).polar_since()
 
     assert since("multipolar", "bipolar", "bipolar") == 1
+    runs = History([0, 1, 2, 3], {}, ["multipolar", "bipolar", "bipolar", "unipolar"], [0.0] * 4).polar_runs()
+    assert runs == [(0, "multipolar"), (1, "bipolar"), (3, "unipolar")]
     assert since("bipolar", "bipolar") == 0
     assert since("bipolar", "unipolar", "bipolar") == 2

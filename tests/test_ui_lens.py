@@ -45,10 +45,10 @@ def test_power_view_shows_every_state_and_the_polarity(app):
     lens = screen.lens
     polarity = t(f"lens.polarities.{screen.metrics.polarity}")
     assert lens.lens.shares[0][1] == max(screen.metrics.share)
-    assert t("lens.polarity_tip") in lens.tooltip_at(_tip_point(lens, t("lens.polarity_tip")))
+    tip = lens.tooltip_at(_tip_point(lens, t("lens.polarity_tip")))
+    assert tip[-1] == t("lens.polarity_run", polarity=polarity, when=t("lens.polarity_start"))
     assert not screen.map.tint  # the power view leaves the map in the owners' colours
     assert near(pixel(app, screen, "kardos"), territory_colour(screen.colours["KAR"]))
-    assert polarity
     shoot(app, "lens-power.png")
 
 

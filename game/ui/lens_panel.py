@@ -223,10 +223,11 @@ class LensPanel:
         filled = pygame.Rect(box.x, box.y, round(box.w * max(0.0, min(1.0, value))), box.h)
         pygame.draw.rect(image, colour, filled, border_radius=3)
 
-    def _heading(self, image: pygame.Surface, text: str, x: int, y: int, tip: str = "") -> int:
+    def _heading(self, image: pygame.Surface, text: str, x: int, y: int, *tip: str) -> int:
+        """A heading (with a tip of these lines, if any); returns the y below it."""
         box = paint.draw_text(image, text, (x, y), self.px(14), PALETTE.wood, True, serif=True)
         if tip:
-            self.tips.append((box, [text, tip]))
+            self.tips.append((box, [text, *tip]))
         return y + self.px(22)
 
     def _more(self, image: pygame.Surface, count: int, x: int, y: int) -> int:
@@ -239,12 +240,13 @@ class LensPanel:
     def _power(self, image: pygame.Surface, area: pygame.Rect) -> None:
         history = self.history
         polarity = t(f"lens.polarities.{self.lens.metrics.polarity}")
-        since = history.polar_since()
-        when = t("lens.polarity_since", turn=since) if since else t("lens.polarity_start")
         x, y = area.x, area.y
-        y = self._heading(
-            image, f"{t('lens.polarity', polarity=polarity)} · {when}", x, y, t("lens.polarity_tip")
-        )
+        runs = [
+            t("lens.polarity_run", polarity=t(f"lens.polarities.{p}"), when=self._when(turn))
+            for turn, p in history.polar_runs()
+        ]
+        heading = f"{t('lens.polarity', polarity=polarity)} · {self._when(history.polar_since())}"
+        y = self._heading(image, heading, x, y, t("lens.polarity_tip"), *runs)
         row, least = self.px(19), self.px(90)  # the chart takes what the bars leave, at least `least`
         shares = self.lens.shares
         room = max(1, (area.bottom - least - self.px(28) - y) // row)
@@ -265,6 +267,9 @@ class LensPanel:
         lines = [chart.Line(self.colours[n], values) for n, values in history.shares.items()]
         threshold = (self.lens.state.rules.hegemony_share, t("lens.hegemony"))
         self._over_time(image, pygame.Rect(x, area.bottom - chart_h, area.w, chart_h), lines, threshold)
+
+    def _when(self, turn: int) -> str:
+        return t("lens.polarity_since", turn=turn) if turn else t("lens.polarity_start")
 
     def _over_time(
         self, image: pygame.Surface, plot: pygame.Rect, lines: list[chart.Line], threshold: tuple | None
