@@ -33,6 +33,7 @@ from game.ui.turn_flow import record_log
 from game.ui.worker import Worker
 
 STEPS = ("first", "back", "forward", "last")
+KEYS = {pygame.K_HOME: "first", pygame.K_LEFT: "back", pygame.K_RIGHT: "forward", pygame.K_END: "last"}
 ROW = 58  # height of a game's row in the list, before scaling
 
 
@@ -200,28 +201,21 @@ class ReplayScreen(Screen):
             return False
         if self.lens.handle_event(event):
             return True
-        moves = {
-            pygame.K_LEFT: "back",
-            pygame.K_RIGHT: "forward",
-            pygame.K_HOME: "first",
-            pygame.K_END: "last",
-        }
         step = None
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 self.app.pop()
                 return True
-            step = moves.get(event.key)
+            step = KEYS.get(event.key)
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.close_button:
                 self.app.pop()
                 return True
             step = next((k for k, b in self.buttons.items() if b is event.ui_element), None)
         if step:
-            target = {"first": 0, "back": self.wanted - 1, "forward": self.wanted + 1, "last": self.last}[
-                step
-            ]
-            self.go(target)
+            self.go(
+                {"first": 0, "back": self.wanted - 1, "forward": self.wanted + 1, "last": self.last}[step]
+            )
             return True
         click = self.map.handle_event(event)
         if click and click.province:
