@@ -150,8 +150,9 @@ def write_report(
         "## Outcomes per personality",
         "",
         "How often a state played by each personality won its game (the highest score, or a hegemony) "
-        "and how often it was still on the board at the end. Each game has one winner, so with many "
-        "states on a map win rates are small: compare them with one another, not with 100%.",
+        "and how often it was still on the board at the end (a state counts under the personality it "
+        "had at the end: a scripted regime change may have changed it). Each game has one winner, so "
+        "with many states on a map win rates are small: compare them with one another, not with 100%.",
         "",
         "![Win rate and survival per personality](outcomes.svg)",
         "",

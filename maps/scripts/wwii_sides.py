@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     games = play(args.seeds, args.jobs, args.difficulty)
     print(table(games, args.difficulty))
     if args.report:
-        title = f"Europe 1936: {args.seeds} seeds, every state {PERSONALITY}"
+        level = f", {args.difficulty}" if args.difficulty else ""
+        title = f"Europe 1936: {args.seeds} seeds, every state {PERSONALITY}{level}"
         print(f"Report written to {write_report(args.report, games, title, SIDES)}.")
     return 0
 
