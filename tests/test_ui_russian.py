@@ -131,6 +131,8 @@ def test_the_log_tells_the_game_in_the_language_chosen_and_changes_with_it(app):
     assert isinstance(app.top, (ReportScreen, SessionScreen)) and russian(_texts(app))
     close_reports(app)
     assert app.top is screen
+    with pytest.raises(LookupError):  # the closed lens's chips stay hidden when the board is back
+        driver.find_button(app, t("lens.power"))
     log = screen.log_box.html_text
     assert "Ход 1" in log and russian(log.split("Ход 1", 1)[1])
     english = [line.english for line in screen.flow.log]

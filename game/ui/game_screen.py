@@ -588,6 +588,11 @@ class GameScreen(Screen):
         super().open()
         self.app.settle()
 
+    def revealed(self) -> None:
+        """Back on top: showing the screen shows every widget, so the closed lens hides its chips again."""
+        super().revealed()
+        self.lens.set_open(self.lens_choice.open)
+
     def update(self, dt: float) -> None:
         failed = self.flow.save_failure()
         if failed:
