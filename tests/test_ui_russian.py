@@ -253,6 +253,15 @@ def replay(app: App) -> None:
     driver.press(app, pygame.K_RIGHT)
 
 
+def replay_list(app: App) -> None:
+    play(app)
+    driver.press(app, pygame.K_s, pygame.KMOD_CTRL)  # a save to list
+    app.reset(MenuScreen(app))
+    app.step(2)
+    driver.click(app, driver.find_button(app, t("menu.replay")))
+    assert isinstance(app.top, RecordsScreen)
+
+
 def debrief(app: App) -> None:
     end(app)
     driver.click(app, app.top.debrief_button)
@@ -283,7 +292,7 @@ SCREENS: dict[str, Callable[[App], None]] = {
     "end": end,
     "tutorial": tutorial,
     "projector": projector,
-    "replay-list": from_menu("menu.replay", RecordsScreen),
+    "replay-list": replay_list,
     "replay": replay,
     "debrief": debrief,
     "editor": editor,
