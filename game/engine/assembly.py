@@ -21,7 +21,7 @@ def table(turn: Turn, order: Table) -> None:
     turn.log(
         "tabled",
         [order.actor, order.target],
-        CONCEPT[order.kind],
+        "collective_security",  # any state may table against any other: the organization of all at work
         sponsor=order.actor,
         target=order.target,
         kind=order.kind,
