@@ -10,9 +10,12 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.editor import edits as e
+from game.editor.session import Session
 from game.scenario import load_scenario, new_game
 from game.ui import driver
 from game.ui.app import App
+from game.ui.editor_playtest import PlayTestScreen
 from game.ui.editor_screen import EditorScreen
 from game.ui.menu_screen import MenuScreen
 from game.ui.settings import Settings
@@ -210,3 +213,106 @@ def same_structure(built, model) -> None:
     assert capitals == {x.name: x.capital for x in original.nations.values()}
     made = [(a.kind, a.name, [names[m] for m in a.members]) for a in game.agreements.values()]
     assert made == [(a.kind, a.name, [names[m] for m in a.members]) for a in original.agreements.values()]
+
+
+def editor_on(app: App, path: Path = TUTORIAL) -> EditorScreen:
+    screen = app.push(EditorScreen(app, Session.open(str(path))))
+    app.step(2)
+    return screen
+
+
+def test_edits_on_the_board_undo_and_redo_by_keys(app) -> None:
+    screen = editor_on(app)
+    start = screen.session.text
+    varon = screen.board.centre("varon")
+    end = (varon[0] + 30, varon[1] + 20)
+    driver.drag(app, varon, end)
+    moved = screen.session.doc.entry("provinces", "varon")["pos"]
+    assert moved == [round(v) for v in screen.board.to_map(end)] and moved[0] > 260
+    driver.press(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert screen.session.text == start
+    driver.press(app, pygame.K_y, mod=pygame.KMOD_CTRL)
+    assert screen.session.doc.entry("provinces", "varon")["pos"] == moved
+    driver.click(app, driver.find_button(app, t("editor.undo")))
+    assert screen.session.text == start
+    driver.press(app, pygame.K_5)  # the paint tool, with Varonia selected
+    driver.click_at(app, screen.board.centre("osterholm"))
+    assert screen.session.doc.entry("provinces", "osterholm")["owner"] == "VAR"
+    driver.press(app, pygame.K_6)  # capital
+    driver.click_at(app, screen.board.centre("osterholm"))
+    assert screen.session.doc.entry("states", "VAR")["capital"] == "osterholm"
+    driver.press(app, pygame.K_7)  # delete: a link, then a province
+    a, b = screen.board.centre("port_serena"), screen.board.centre("coralby")
+    driver.click_at(app, ((a[0] + b[0]) // 2, (a[1] + b[1]) // 2 - 1))
+    assert e.find_link(screen.session.doc, "port_serena", "coralby") is None
+    driver.click_at(app, screen.board.centre("fenwick"))
+    assert "fenwick" not in screen.session.doc.ids("provinces")
+    assert "fenwick" not in screen.session.text
+
+
+def test_refusals_and_problems_are_said_and_change_nothing(app, tmp_path) -> None:
+    path = tmp_path / "tutorial.yaml"
+    path.write_bytes(TUTORIAL.read_bytes())
+    screen = editor_on(app, path)
+    you = Instructor(app, screen)
+    you.button("editor.tab_state")
+    you.type(you.field("development"), "9")
+    assert screen.status[1] and "development" in screen.status[0]
+    you.type(you.field("treasury"), "lots")
+    assert screen.status == (t("editor.not_a_number"), True)
+    assert screen.session.doc.entry("states", "VAR")["development"] == 1.2
+    you.type(you.field("treasury"), "25")
+    assert screen.session.doc.entry("states", "VAR")["treasury"] == 25
+    driver.press(app, pygame.K_2)
+    driver.click_at(app, screen.board.centre("varon"))  # a province there already
+    assert screen.status == (t("editor.refused_same_place"), True)
+    driver.press(app, pygame.K_3)
+    driver.click_at(app, screen.board.centre("fenwick"))
+    driver.click_at(app, screen.board.centre("osterholm"))  # linked: the second click removes the link
+    driver.click_at(app, screen.board.centre("fenwick"))
+    driver.click_at(app, screen.board.centre("highmoor"))
+    assert screen.session.problems[0].message == "province 'fenwick' cannot be reached from 'varon'"
+    assert (
+        f"{path}:" in screen.problems_box.html_text and "cannot be reached" in screen.problems_box.html_text
+    )
+    shoot(app, "editor-problems.png")
+    you.button("editor.save")
+    assert screen.status == (t("editor.refused_cannot_save", count=1), True)
+    you.button("editor.play")
+    assert app.top is screen
+    assert path.read_bytes() == TUTORIAL.read_bytes()
+    driver.press(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    you.button("editor.save")
+    assert load_scenario(path).states[0].treasury == 25 and not screen.session.dirty
+
+
+def test_play_test_starts_a_game_and_menu_comes_back_to_the_editor(app) -> None:
+    screen = editor_on(app)
+    driver.click(app, driver.find_button(app, t("editor.play")))
+    game = app.top
+    assert isinstance(game, PlayTestScreen) and game.flow.state.title == "The Two Rivers"
+    menu = next(b for b, key in game.bar.buttons.items() if key == "top.menu")
+    driver.click(app, menu)
+    assert app.top is screen and len(app.stack) == 1
+
+
+def test_screenshots_of_the_editor_with_a_map_open(app) -> None:
+    screen = editor_on(app)
+    driver.click_at(app, screen.board.centre("kardos"))
+    assert screen.sel.province == "kardos" and screen.sel.state == "KAR"
+    shoot(app, "editor.png")
+    for tab in ("state", "agreements", "map"):
+        driver.click(app, driver.find_button(app, t(f"editor.tab_{tab}")))
+        assert screen.sel.tab == tab
+        shoot(app, f"editor-{tab}.png")
+    assert screen.panel.briefing.get_text().startswith("Welcome to the Two Rivers")
+
+
+def test_main_edit_refuses_a_file_it_cannot_open(tmp_path, capsys) -> None:
+    import main
+
+    assert main.main(["edit", str(tmp_path / "missing.yaml")]) == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == f"{tmp_path / 'missing.yaml'}:1:1: file not found — check the file name and folder"
+    )

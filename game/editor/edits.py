@@ -7,6 +7,7 @@ removes what names it (links, forces, capitals, agreements, wars, events, veto h
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from game.editor.document import MapDocument
-from game.scenario.model import AGREEMENT_MODELS, PROVINCE_ID, STATE_ID, ProvinceSpec, StateSpec
+from game.scenario.model import AGREEMENT_MODELS, DEFAULT_SIZE, PROVINCE_ID, STATE_ID, ProvinceSpec, StateSpec
 
 # Okabe-Ito first (told apart by colour-blind players), then Paul Tol's muted set.
 COLOURS = (
@@ -29,6 +30,7 @@ STATE_FIELDS = (
 )  # fmt: skip
 PROVINCE_FIELDS = ("name", "production")
 META_FIELDS = ("title", "briefing", "author")
+CROWDED = 0.01  # provinces are at least this share of the map's smaller side apart
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -54,6 +56,23 @@ def _flow(*items: Any) -> CommentedSeq:
 
 def _point(pos: tuple[float, float]) -> CommentedSeq:
     return _flow(*(int(round(v)) for v in pos))
+
+
+def _size(doc: MapDocument) -> list[float]:
+    """The map's width and height (the default when its size: is not two positive numbers)."""
+    size = doc.tree.get("size")
+    numbers = isinstance(size, list) and len(size) == 2 and all(isinstance(v, (int, float)) for v in size)
+    return [float(v) for v in size] if numbers and min(size) > 0 else list(DEFAULT_SIZE)
+
+
+def _room(doc: MapDocument, point: list[int], size: list, moving: str | None = None) -> None:
+    """Refuse a province centre closer to another than CROWDED of the map's smaller side."""
+    least = CROWDED * min(float(v) for v in size)
+    for other in doc.items("provinces"):
+        pos = other.get("pos") if isinstance(other, dict) and other.get("id") != moving else None
+        placed = isinstance(pos, list) and len(pos) == 2 and all(isinstance(v, (int, float)) for v in pos)
+        if placed and math.dist(point, pos) < max(least, 1):
+            raise Refused("same_place")
 
 
 def _fresh(prefix: str, taken: list[str]) -> str:
@@ -137,11 +156,10 @@ class AddProvince(Edit):
     def apply(self, doc: MapDocument) -> str | None:
         _need(doc, "states", self.owner)
         point = [int(round(v)) for v in self.pos]
-        size = doc.tree.get("size") or [1000, 600]
+        size = _size(doc)
         if not all(0 <= v <= limit for v, limit in zip(point, size, strict=False)):
             raise Refused("outside")
-        if any(isinstance(p, dict) and list(p.get("pos") or []) == point for p in doc.items("provinces")):
-            raise Refused("same_place")
+        _room(doc, point, size)
         ident = _fresh("p", doc.ids("provinces"))
         entry = CommentedMap(id=ident)
         if clean(self.name):
@@ -160,10 +178,9 @@ class MoveProvince(Edit):
 
     def apply(self, doc: MapDocument) -> str | None:
         entry = _need(doc, "provinces", self.province)
-        size = doc.tree.get("size") or [1000, 600]
+        size = _size(doc)
         point = [min(max(0, int(round(v))), int(limit)) for v, limit in zip(self.pos, size, strict=False)]
-        if any(isinstance(p, dict) and list(p.get("pos") or []) == point for p in doc.items("provinces")):
-            raise Refused("same_place")
+        _room(doc, point, size, self.province)
         entry["pos"] = _point(point)
         return self.province
 

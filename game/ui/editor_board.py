@@ -5,15 +5,18 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import numpy as np
 import pygame
 
 from game.editor.document import MapDocument
 from game.editor.preview import preview_state
 from game.ui import paint
 from game.ui.map_view import Layers, MapView, _near
+from game.ui.territory import Board
 from game.ui.theme import PALETTE, hex_colour, state_colours
 
 DOT = 5  # the radius of a province's centre, in pixels at UI scale 1
+MARGIN = 0.04  # the board shows this share of the map's size beyond each edge, so coasts are not cut
 REACH = 7  # how near a link the pointer must be to pick it, in pixels at UI scale 1
 
 
@@ -38,15 +41,22 @@ class EditorBoard:
         self.view = None
         if len(self.state.provinces) >= 2:
             self.view = MapView(self.state, self.colours, self.rect, self.scale, Layers())
-            self.view.board = dataclasses.replace(self.view.board, origin=(0.0, 0.0), size=self.size)
+            self.view.board = self._framed(self.view.board)
             self.view.fit_to(self.rect)
             if old is not None:
                 self.view.zoom, self.view.offset = old.zoom, list(old.offset)
                 self.view._clamp()
 
+    def _framed(self, board: Board) -> Board:
+        """The board stretched to show the whole of the map's size (and a margin), as well as every territory."""
+        w, h = self.size
+        low = np.minimum(board.origin, (-MARGIN * w, -MARGIN * h))
+        high = np.maximum(np.add(board.origin, board.size), ((1 + MARGIN) * w, (1 + MARGIN) * h))
+        return dataclasses.replace(board, origin=tuple(low.tolist()), size=tuple((high - low).tolist()))
+
     # geometry
     def _fit(self) -> float:
-        return min(self.rect.w / self.size[0], self.rect.h / self.size[1])
+        return min(self.rect.w / self.size[0], self.rect.h / self.size[1]) / (1 + 2 * MARGIN)
 
     def to_screen(self, x: float, y: float) -> tuple[float, float]:
         if self.view is not None:
@@ -107,11 +117,13 @@ class EditorBoard:
             self.view.draw(surface)
         else:
             surface.fill(PALETTE.sea_deep, self.rect)
-            corner = self.to_screen(0, 0)
-            far = self.to_screen(*self.size)
-            pygame.draw.rect(
-                surface, PALETTE.sea, pygame.Rect(corner, (far[0] - corner[0], far[1] - corner[1])), 1
-            )
+        corner, far = self.to_screen(0, 0), self.to_screen(*self.size)
+        for a, b in zip(
+            (corner, (far[0], corner[1]), far, (corner[0], far[1])),
+            ((far[0], corner[1]), far, (corner[0], far[1]), corner),
+            strict=True,
+        ):
+            paint.dashed_line(surface, PALETTE.coast, a, b, 1, 6, 6)  # the edge of the map's size
         width = max(1, round(2 * self.scale))
         for a, prov in self.state.provinces.items():
             for b in prov.neighbours:

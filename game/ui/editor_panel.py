@@ -177,9 +177,7 @@ class SidePanel:
 
     def _note(self, key: str, **fields: object) -> None:
         rect = pygame.Rect(0, self.y, self.rect.w, self.px(76))
-        widgets.text_box(
-            self.manager, self.container, rect, f"<i>{widgets.escape(t(key, **fields))}</i>", "@small"
-        )
+        widgets.text_box(self.manager, self.container, rect, widgets.escape(t(key, **fields)), "@small")
         self.y += self.px(82)
 
     # tabs
