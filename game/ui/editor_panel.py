@@ -130,9 +130,13 @@ class SidePanel:
         self.doc, self.sel = doc, sel
         self.fields: dict[Any, tuple[str, str]] = {}  # widget -> (what it edits, key)
         self.buttons: dict[Any, tuple[str, Any]] = {}
-        width = (self.rect.w - 3 * self.px(4)) // 4
-        for i, tab in enumerate(TABS):
-            rect = pygame.Rect(i * (width + self.px(4)), 0, width, self.px(30))
+        gap = self.px(4)
+        room = [len(t(f"editor.tab_{tab}")) + 4 for tab in TABS]  # wider tabs for longer words
+        x = 0
+        for tab, share in zip(TABS, room, strict=True):
+            width = (self.rect.w - 3 * gap) * share // sum(room)
+            rect = pygame.Rect(x, 0, width, self.px(30))
+            x += width + gap
             button = widgets.button(self.manager, self.container, rect, f"editor.tab_{tab}", "@chip")
             if tab == sel.tab:
                 button.select()
