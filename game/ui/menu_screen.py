@@ -13,7 +13,6 @@ from game.ui import paint, widgets
 from game.ui.app import App
 from game.ui.help_screen import HelpScreen
 from game.ui.map_view import Layers, MapView
-from game.ui.notice_screen import notice
 from game.ui.saves_screen import SavesScreen
 from game.ui.screen import Screen
 from game.ui.settings import latest_save
@@ -124,7 +123,9 @@ class MenuScreen(Screen):
         start_tutorial(self.app)
 
     def open_editor(self) -> None:
-        self.app.push(notice(self.app, "notice.editor_title", "notice.editor_body"))
+        from game.ui.editor_screen import EditorScreen
+
+        self.app.push(EditorScreen(self.app))
 
     def open_settings(self) -> None:
         self.app.push(SettingsScreen(self.app))
