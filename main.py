@@ -1,4 +1,4 @@
-"""Balancing Act command line: play (the default), validate, simulate, replay, bench, tournament."""
+"""Balancing Act command line: play (the default), edit, validate, simulate, replay, bench, tournament."""
 
 from __future__ import annotations
 
@@ -72,6 +72,15 @@ def build_parser() -> Parser:
     )
     play.add_argument("--load", metavar="SAVE", help="continue a saved game instead")
     play.set_defaults(run=run_play)
+
+    edit = commands.add_parser(
+        "edit",
+        help="open the map editor",
+        description="Open the game window on the map editor, with FILE (a map) or a new empty map. "
+        "A FILE that cannot be read prints why and exits 1.",
+    )
+    edit.add_argument("file", nargs="?", metavar="FILE", help="the map to edit (default: a new map)")
+    edit.set_defaults(run=run_edit)
 
     validate = commands.add_parser(
         "validate",
@@ -208,6 +217,13 @@ def run_play(args: argparse.Namespace) -> int:
     from game.ui.run import play  # pygame is imported only on this path
 
     return play(args.map, args.seed, args.load)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.editor_screen import launch_editor  # pygame is imported only on this path
+
+    return launch_editor(args.file)
 
 
 def run_simulate(args: argparse.Namespace) -> int:
