@@ -38,6 +38,7 @@ class Alignment:
     states: list[str]
     games: int
     share: dict[tuple[str, str], float]  # (a, b) with a before b in `states`
+    breaks: tuple[int, ...] = ()  # where a group of states (a historical side) begins, after the first
 
     def of(self, a: str, b: str) -> float:
         return self.share.get((a, b), self.share.get((b, a), 0.0))
@@ -79,12 +80,19 @@ def partners(line: Line) -> set[str]:
     return set(line.allies.split()) | set(line.bloc_partners.split())
 
 
-def alignments(games: Games) -> list[Alignment]:
-    """For each map, the share of its games in which each pair of states ended allied."""
+def alignments(games: Games, sides: dict[str, str] | None = None) -> list[Alignment]:
+    """For each map, the share of its games in which each pair of states ended allied; the states in
+    alphabetical order, or grouped by their historical side when sides are given (in their order)."""
+    rank = {
+        s: (sorted(set(sides.values())).index(side), i) for i, (s, side) in enumerate((sides or {}).items())
+    }
     out = []
     for name in sorted({line.map for line in games.lines}):
         played = [lines for key, lines in games.games().items() if key[0] == name]
-        states = list(dict.fromkeys(line.state for lines in played for line in lines))
+        states = sorted(
+            dict.fromkeys(line.state for lines in played for line in lines),
+            key=lambda x: (rank.get(x, (len(rank), 0)), x),
+        )
         together: Counter = Counter()
         for lines in played:
             for line in lines:
@@ -94,7 +102,10 @@ def alignments(games: Games) -> list[Alignment]:
             tuple(sorted(pair, key=order.__getitem__)): count / len(played)
             for pair, count in together.items()
         }
-        out.append(Alignment(name, states, len(played), share))
+        breaks = tuple(
+            i for i in range(1, len(states)) if sides and sides.get(states[i]) != sides.get(states[i - 1])
+        )
+        out.append(Alignment(name, states, len(played), share, breaks))
     return out
 
 
@@ -164,7 +175,7 @@ def write_report(
         ],
         "",
     ]
-    for align in alignments(games):
+    for align in alignments(games, sides):
         chart = f"alignment-{Path(align.map).stem}.svg"
         _write(out / chart, heatmap_svg(align))
         text += [
@@ -172,7 +183,12 @@ def write_report(
             "",
             f"Each cell is the share of the {align.games} games in which the two states ended allied by a "
             "defense pact, a security guarantee or a bloc: dark cells are alignments the AIs make again "
-            "and again, pale ones happen by chance or never.",
+            "and again, pale ones happen by chance or never."
+            + (
+                " The states are grouped by their historical side, the groups parted by lines."
+                if sides
+                else ""
+            ),
             "",
             f"![How often each pair of states ended allied on {align.map}]({chart})",
             "",
@@ -297,6 +313,13 @@ def heatmap_svg(align: Alignment) -> str:
                     f"<text x='{x0 + cell / 2}' y='{y0 + cell / 2 + 4}' text-anchor='middle' "
                     f"font-size='10' fill='{colour}'>{round(share * 100)}</text>"
                 )
+    for k in align.breaks:  # lines between the groups
+        at = left + k * cell
+        body.append(
+            f"<line x1='{at}' y1='{top}' x2='{at}' y2='{top + n * cell}' stroke='{INK}' stroke-width='2'/>"
+        )
+        body.append(f"<line x1='{left}' y1='{at - left + top}' x2='{left + n * cell}' y2='{at - left + top}' "
+                    f"stroke='{INK}' stroke-width='2'/>")  # fmt: skip
     return _svg(size, size, body)
 
 

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 import main
-from ai.experiment_report import alignments, historical, matched_share, outcomes, side_at_end, write_report
+from ai.experiment_report import (
+    alignments,
+    heatmap_svg,
+    historical,
+    matched_share,
+    outcomes,
+    side_at_end,
+    write_report,
+)
 from ai.tournament import Games, Line, run, setups
 from game.scenario import load_scenario
 from game.session import Game
@@ -52,7 +60,7 @@ def test_the_report_tables_agree_with_the_lines(games: Games, tmp_path: Path) ->
         row = re.search(rf"^\| {personality} \| (\d+) \| (\d+)% \| (\d+)% \|", text, re.M)
         assert row and int(row[1]) == len(mine)
         assert int(row[2]) == round(100 * wins / len(mine)) and int(row[3]) == round(100 * alive / len(mine))
-    (align,) = alignments(games)
+    (align,) = alignments(games, SIDES)  # as the report orders them
     seeds = {x.seed for x in games.lines}
     for a in SIDES:
         for b in SIDES:
@@ -80,6 +88,9 @@ def test_the_charts_are_svg_with_a_cell_per_pair(games: Games, tmp_path: Path) -
     labels = {t.text for t in bars.iter(f"{svg}text")}
     assert {"balance_of_power", "hegemon"} <= labels
     assert [o.personality for o in outcomes(games)] == ["balance_of_power", "hegemon"]
+    (grouped,) = alignments(games, SIDES)  # Allies, Axis, neutral: KAR DRA ISL | VAR | OST
+    assert grouped.states == ["KAR", "DRA", "ISL", "VAR", "OST"] and grouped.breaks == (3, 4)
+    assert len([x for x in ET.fromstring(heatmap_svg(grouped)).iter(f"{svg}line")]) == 4
 
 
 def test_a_states_side_at_the_end_comes_from_its_allies_and_enemies() -> None:
