@@ -10,8 +10,8 @@ import pytest
 from game.scenario import load_scenario
 from game.ui import driver
 from game.ui.app import App
+from game.ui.editor_screen import EditorScreen
 from game.ui.menu_screen import MenuScreen
-from game.ui.notice_screen import NoticeScreen
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.text import t
 
@@ -33,12 +33,12 @@ def test_menu_shows_every_entry_and_quit_ends_the_loop(app):
     assert not app.running
 
 
-def test_a_placeholder_entry_opens_and_escape_goes_back(app):
+def test_the_map_editor_entry_opens_and_escape_goes_back(app):
     app.push(MenuScreen(app))
     app.step(2)
     driver.click(app, driver.find_button(app, t("menu.editor")))
-    assert isinstance(app.top, NoticeScreen)
-    driver.press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, EditorScreen)
+    driver.press(app, pygame.K_ESCAPE)  # a new map, unchanged: nothing to lose
     assert isinstance(app.top, MenuScreen)
 
 

@@ -27,7 +27,7 @@ class Session:
 
     def __post_init__(self) -> None:
         self._refresh()
-        self.saved_text = self.text if self.path else None
+        self.saved_text = self.text  # what is on disk, or a new map not yet changed: nothing to lose
 
     @classmethod
     def open(cls, path: str) -> Session:
