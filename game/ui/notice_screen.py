@@ -8,7 +8,6 @@ import pygame_gui
 from game.ui import paint, widgets
 from game.ui.app import App
 from game.ui.screen import Screen
-from game.ui.text import t
 
 
 class NoticeScreen(Screen):
@@ -45,7 +44,3 @@ class NoticeScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(paint.paper(*self.app.size, (176, 150, 112)), (0, 0))
         paint.card(surface, self.card_rect())
-
-
-def notice(app: App, title_key: str, body_key: str, **fields: object) -> NoticeScreen:
-    return NoticeScreen(app, t(title_key), t(body_key, **fields))
