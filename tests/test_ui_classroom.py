@@ -129,7 +129,7 @@ def test_setup_gives_two_teams_and_a_timer_that_reach_the_game_and_its_save(app,
     assert Game.load(path).record.teams == teams
 
 
-def test_a_player_alone_has_a_team_only_when_one_is_typed(app):
+def test_a_player_alone_has_a_team_only_when_one_is_typed_on_this_map(app):
     screen = app.push(SetupScreen(app))
     app.step(2)
     assert screen.team_form.teams({"KAR": "Kardessa"}) == {}
@@ -137,6 +137,9 @@ def test_a_player_alone_has_a_team_only_when_one_is_typed(app):
     assert screen.team_form.teams({"KAR": "Kardessa"}) == {
         "KAR": {"name": "Team Kardessa", "members": ["Dana"]}
     }
+    driver.click(app, driver.find_button(app, "The Archipelago"))
+    driver.click(app, driver.find_button(app, "The Two Rivers"))
+    assert screen.team_form.teams({"KAR": "Kardessa"}) == {}  # another map chosen meanwhile: teams afresh
 
 
 def test_the_timer_counts_down_warns_pauses_and_passes_the_turn_on(app, monkeypatch):

@@ -91,7 +91,6 @@ class SetupScreen(Screen):
         self.controllers: dict[str, tuple[str, str, str]] = {}
         self.preview: MapView | None = None
         self.file_dialog: UIFileDialog | None = None
-        self.team_form = TeamForm()
         self.timer_minutes = 0  # the turn timer of classroom play; 0 = none
         self._reset_controllers()
 
@@ -106,6 +105,7 @@ class SetupScreen(Screen):
     def _reset_controllers(self) -> None:
         scenario = self.choice.scenario
         self.controllers = controllers_of(scenario) if scenario else {}
+        self.team_form = TeamForm()  # another map: other states, no teams yet
         self.preview = None
         if scenario:
             state = new_state(scenario, 0)
