@@ -154,6 +154,10 @@ def test_opening_a_bad_file_gives_the_loaders_message(tmp_path: Path) -> None:
     assert str(info.value).startswith(f"{bomb}:1:")
     with pytest.raises(OpenError, match="file not found"):
         Session.open(str(tmp_path / "missing.yaml"))
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("title: A\nstates: []\ntitle: B\n")
+    with pytest.raises(OpenError, match="appears twice"):  # which title counts would change on saving
+        Session.open(str(twice))
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * (MAX_BYTES + 1))
     with pytest.raises(OpenError, match="over the limit"):

@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from game.editor import edits as e
+from game.editor.document import OpenError
 from game.editor.session import Session
 from game.scenario import load_scenario, new_game
 from game.ui import driver
@@ -316,3 +317,23 @@ def test_main_edit_refuses_a_file_it_cannot_open(tmp_path, capsys) -> None:
         capsys.readouterr().err.strip()
         == f"{tmp_path / 'missing.yaml'}:1:1: file not found — check the file name and folder"
     )
+
+
+def test_every_bad_map_opens_or_is_refused_and_never_crashes_the_editor(app) -> None:
+    opened = 0
+    for path in sorted(Path("tests/bad_maps").glob("*.yaml")):
+        try:
+            session = Session.open(str(path))
+        except OpenError as exc:
+            assert exc.problem.file == str(path) and exc.problem.message
+            continue
+        screen = app.push(EditorScreen(app, session))
+        screen.sel.province = next(iter(session.doc.ids("provinces")), None)
+        for tab in ("province", "state", "agreements", "map"):
+            screen.sel.tab = tab
+            screen.refresh(board=False)
+            app.step(1)
+        assert screen.session.problems, path  # shown under the board
+        app.pop()
+        opened += 1
+    assert opened >= 40

@@ -7,7 +7,7 @@ import io
 from collections import Counter
 from typing import Any
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
@@ -55,10 +55,26 @@ class MapDocument:
     def parse(cls, text: str, name: str = "<map>") -> MapDocument:
         """The document of a map's text; OpenError when the safe reader refuses the text."""
         try:
-            parse(text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+            safe = parse(text, hashlib.sha256(text.encode("utf-8")).hexdigest())
         except YamlError as exc:
             raise OpenError(Problem(name, exc.mark.line, exc.mark.column, exc.message, exc.hint)) from None
-        tree = _yaml().load(text)
+        for path, mark, first in safe.duplicates:  # which of the two the game uses would change on saving
+            message = f"key {path[-1]!r} appears twice (first on line {first.line})"
+            raise OpenError(
+                Problem(name, mark.line, mark.column, message, "keep one of them, then open the map again")
+            )
+        try:
+            tree = _yaml().load(text)
+        except YAMLError as exc:
+            raise OpenError(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"the editor cannot read this file ({exc})",
+                    "check it with python main.py validate",
+                )
+            ) from None
         if not isinstance(tree, CommentedMap):
             hint = "start with keys such as title:, states: and provinces: (see docs/MAPS.md)"
             raise OpenError(Problem(name, 1, 1, "the map is not a mapping of keys", hint))
