@@ -120,13 +120,15 @@ def test_the_menu_lists_records_and_saves_to_replay(app, played):
     saves_dir().mkdir(parents=True, exist_ok=True)
     write_record(records_dir() / "finished.json", played.record)
     played.save(saves_dir() / "slot1.json")
+    (saves_dir() / "debrief").mkdir()
+    write_record(saves_dir() / "debrief" / "record.json", played.record)  # a debrief's export
     (saves_dir() / "settings-like.json").write_text("{}", encoding="utf-8")  # not a game: left out
     app.push(MenuScreen(app))
     app.step(2)
     driver.click(app, driver.find_button(app, t("menu.replay")))
     screen = app.top
     assert isinstance(screen, RecordsScreen)
-    assert sorted(g.path.name for g in screen.games) == ["finished.json", "slot1.json"]
+    assert sorted(g.name for g in screen.games) == ["debrief/record.json", "finished.json", "slot1.json"]
     shoot(app, "replay-list.png")
     driver.click(app, next(b for b, path in screen.opens.items() if path.name == "slot1.json"))
     assert isinstance(app.top, ReplayScreen) and app.top.last == TURNS

@@ -266,16 +266,24 @@ class Found:
     """A file that holds a game to replay."""
 
     path: Path
+    name: str  # the file's path inside the folder it was found in
     record: Record
 
 
 def find_games(folders: list[Path]) -> list[Found]:
-    """The game records and saves in these folders, newest first; files that hold no game are left out."""
+    """The game records and saves in these folders and one level below (a debrief's export), newest first;
+    files that hold no game are left out."""
     found = []
-    paths = [p for folder in folders if folder.is_dir() for p in folder.glob("*.json")]
-    for path in sorted(paths, key=lambda p: p.stat().st_mtime, reverse=True):
+    paths = [
+        (p, folder)
+        for folder in folders
+        if folder.is_dir()
+        for pattern in ("*.json", "*/*.json")
+        for p in folder.glob(pattern)
+    ]
+    for path, folder in sorted(paths, key=lambda x: x[0].stat().st_mtime, reverse=True):
         try:
-            found.append(Found(path, read_game(path)))
+            found.append(Found(path, path.relative_to(folder).as_posix(), read_game(path)))
         except RecordError:
             continue
     return found
@@ -315,7 +323,7 @@ class RecordsScreen(PageScreen):
             turns=len(record.turns),
         )
         state = t("replay.finished" if record.finished else "replay.going")
-        html = f"<b>{widgets.escape(game.path.name)}</b><br>{widgets.escape(f'{info} · {state}')}"
+        html = f"<b>{widgets.escape(game.name)}</b><br>{widgets.escape(f'{info} · {state}')}"
         text = pygame.Rect(self.px(6), self.px(2), inside.w - button_w - self.px(20), inside.h - self.px(4))
         widgets.text_box(self.manager, panel, text, html, "@plain_text")
         place = pygame.Rect(
