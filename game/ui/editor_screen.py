@@ -69,20 +69,15 @@ class EditorScreen(PageScreen):
         )
         y = left.y + self.px(26)
         self.tool_buttons: dict[pygame_gui.elements.UIButton, str] = {}
-        half = (left.w - self.px(6)) // 2
         for i, tool in enumerate(TOOLS):
-            rect = pygame.Rect(
-                left.x + (i % 2) * (half + self.px(6)), y + (i // 2) * self.px(36), half, self.px(32)
-            )
+            rect = self._cell(left, y, i)
             self.tool_buttons[
                 widgets.button(self.manager, self.root, rect, f"editor.tool_{tool}", "@chip")
             ] = tool
         y += 4 * self.px(36) + self.px(4)
         self.side_buttons: dict[pygame_gui.elements.UIButton, str] = {}
         for i, key in enumerate(("undo", "redo", "new_map", "draft")):
-            rect = pygame.Rect(
-                left.x + (i % 2) * (half + self.px(6)), y + (i // 2) * self.px(36), half, self.px(32)
-            )
+            rect = self._cell(left, y, i)
             self.side_buttons[widgets.button(self.manager, self.root, rect, f"editor.{key}")] = key
         y += 2 * self.px(36) + self.px(6)
         widgets.label(
@@ -101,15 +96,19 @@ class EditorScreen(PageScreen):
         problems = self.card(a["problems"])
         self.problems_box = widgets.text_box(self.manager, self.root, problems, "")
         self.shown_problems = None
-        if self.board is None or self.board.rect != a["board"]:
-            self.board = EditorBoard(
-                self.session.doc, a["board"], self.app.scale, self.app.settings.colour_blind
-            )
+        self.board = EditorBoard(self.session.doc, a["board"], self.app.scale, self.app.settings.colour_blind)
         self.save_button = self.footer_button("editor.save", 2)
         self.save_as_button = self.footer_button("editor.save_as", 3)
         self.open_button = self.footer_button("editor.open", 1)
         self.play_button = self.footer_button("editor.play", -1, primary=True)
         self.refresh(board=False)
+
+    def _cell(self, column: pygame.Rect, top: int, index: int) -> pygame.Rect:
+        """The place of the index-th of the buttons two to a row in a column, from top."""
+        half = (column.w - self.px(6)) // 2
+        return pygame.Rect(
+            column.x + index % 2 * (half + self.px(6)), top + index // 2 * self.px(36), half, self.px(32)
+        )
 
     def refresh(self, board: bool = True) -> None:
         """Show the map as it is now: the board, the states, the panel, the problems and the file's name."""
@@ -159,7 +158,7 @@ class EditorScreen(PageScreen):
         try:
             made = self.session.apply(edit)
         except e.Refused as exc:
-            self.say(t(f"editor.refused_{exc.key}", **exc.fields), error=True)
+            self.refused(exc)
             return
         self.confirming = None
         if made is not None and isinstance(edit, e.AddProvince | e.RenameProvince):
@@ -169,6 +168,9 @@ class EditorScreen(PageScreen):
         elif made is not None and isinstance(edit, e.AddAgreement):
             self.sel.agreement = int(made)
         self.refresh()
+
+    def refused(self, exc: e.Refused) -> None:
+        self.say(t(f"editor.refused_{exc.key}", **exc.fields), error=True)
 
     def undo(self, forward: bool = False) -> None:
         if (self.session.redo if forward else self.session.undo)():
@@ -366,14 +368,13 @@ class EditorScreen(PageScreen):
             return
         self.session = Session.new(t("editor.new_title"))
         self.sel = Selection()
-        self.board = None
         self.open()
 
     def press_draft(self) -> None:
         try:
             path = self.session.save_draft()
         except e.Refused as exc:
-            self.say(t(f"editor.refused_{exc.key}", **exc.fields), error=True)
+            self.refused(exc)
             return
         self.say(t("editor.draft_saved", path=path))
 
@@ -425,7 +426,7 @@ class EditorScreen(PageScreen):
         try:
             written = self.session.save(path)
         except e.Refused as exc:
-            self.say(t(f"editor.refused_{exc.key}", **exc.fields), error=True)
+            self.refused(exc)
             return
         self.say(t("editor.saved", path=written))
         self.refresh(board=False)
