@@ -457,6 +457,15 @@ class EditorScreen(PageScreen):
                 surface, PALETTE.select, pygame.mouse.get_pos(), round(DOT * self.app.scale), 2
             )
 
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """The province, agreement or crossing under the pointer, as on the game's board; then the status."""
+        pos = pygame.mouse.get_pos()
+        view = self.board.view if self.board is not None else None
+        lines = view.tooltip_at(pos) if view is not None and not (self.chain or self.moving) else []
+        if lines and (self.dialog is None or not self.dialog[0].alive()):
+            paint.tooltip(surface, lines, pos, self.px(13))
+        super().draw_over(surface)
+
 
 def launch_editor(path: str | None) -> int:
     """`python main.py edit [FILE]`: the editor on a map file (or a new map); 1 with a message when FILE cannot be opened."""
