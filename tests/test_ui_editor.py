@@ -337,3 +337,24 @@ def test_every_bad_map_opens_or_is_refused_and_never_crashes_the_editor(app) -> 
         app.pop()
         opened += 1
     assert opened >= 40
+
+
+def test_agreements_are_made_joined_and_deleted_in_the_panel(app) -> None:
+    screen = editor_on(app)
+    you = Instructor(app, screen)
+    you.click(next(b for b in screen.states_list.item_list_container.elements if b.text == "Kardessa (KAR)"))
+    you.button("editor.tab_agreements")
+    you.choose(screen.panel.partner_menu, "Ostmark (OST)")
+    you.button("editor.new_guarantee")
+    you.button("editor.new_bloc")
+    agreements = screen.session.doc.items("agreements")
+    assert (agreements[1]["patron"], agreements[1]["client"]) == ("KAR", "OST")
+    assert list(agreements[2]["members"]) == ["KAR", "OST"] and screen.sel.agreement == 2
+    you.choose(screen.panel.partner_menu, "Isla (ISL)")
+    you.button("editor.add_member")
+    assert list(screen.session.doc.items("agreements")[2]["members"]) == ["KAR", "OST", "ISL"]
+    you.button("editor.remove_member")
+    assert list(screen.session.doc.items("agreements")[2]["members"]) == ["KAR", "OST"]
+    you.button("editor.delete_agreement")
+    kinds = [a["kind"] for a in screen.session.doc.items("agreements")]
+    assert kinds == ["pact", "guarantee"] and screen.session.problems == []

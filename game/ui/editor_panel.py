@@ -309,12 +309,14 @@ class SidePanel:
         if action == "delete_state":
             return e.DeleteState(value)
         if action == "new_agreement":
-            return e.AddAgreement(value, (sel.state or "", sel.partner or self._first_partner()))
+            return e.AddAgreement(value, (sel.state or "", self._partner()))
         if action == "member":
-            return e.SetMember(sel.agreement, sel.partner or self._first_partner(), value)
+            return e.SetMember(sel.agreement, self._partner(), value)
         if action == "delete_agreement":
             return e.DeleteAgreement(value)
         return e.SetMeta("briefing", self.briefing.get_text())
 
-    def _first_partner(self) -> str:
-        return next(iter(self.partners.values()), "")
+    def _partner(self) -> str:
+        """The state chosen under With (the first listed until one is chosen)."""
+        listed = list(self.partners.values())
+        return self.sel.partner if self.sel.partner in listed else next(iter(listed), "")
