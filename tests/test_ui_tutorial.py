@@ -12,10 +12,10 @@ from game.ui import driver
 from game.ui.app import App
 from game.ui.assembly_screen import AssemblyScreen
 from game.ui.dialogs import DiplomacyDialog, MoveDialog
-from game.ui.game_screen import GameScreen
+from game.ui.game_screen import AUTOSAVE, GameScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.menu_screen import MenuScreen
-from game.ui.settings import load_settings
+from game.ui.settings import load_settings, saves_dir
 from game.ui.text import set_language, t
 from game.ui.tutorial import BUTTONS, DONE_SECONDS, Coach, TutorialOffer, load_script, offer_once
 
@@ -128,6 +128,7 @@ def test_the_whole_tutorial_is_played_through_the_screens_in_under_40_actions(ap
     if screen.flow.ai:
         screen.flow.ai.wait()
     app.step(3)
+    assert not (saves_dir() / AUTOSAVE).exists()  # the tutorial leaves the player's autosave alone
     on_step(app, coach, "report")
     driver.move_to(app, (app.size[0] // 2, 0))
     shoot(app, "tutorial-report.png")

@@ -8,11 +8,10 @@ from game.ui.game_screen import GameScreen
 class PlayTestScreen(GameScreen):
     """The game screen over the editor that started it."""
 
+    autosaves = False
+
     def on_button(self, element) -> bool:
         if self.bar.buttons.get(element) == "top.menu":
             self.app.pop()
             return True
         return super().on_button(element)
-
-    def autosave(self) -> None:
-        """A play-test leaves the player's autosave alone."""

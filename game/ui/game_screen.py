@@ -71,6 +71,8 @@ class Layout:
 class GameScreen(Screen):
     """One game at this machine: solo or hot-seat."""
 
+    autosaves = True  # False for games that must leave the player's autosave alone (tutorial, play-test)
+
     def __init__(self, app: App, game: Game, turn_seconds: float = 0) -> None:
         super().__init__(app)
         self.flow = TurnFlow(game)
@@ -494,7 +496,8 @@ class GameScreen(Screen):
 
     def autosave(self) -> None:
         """Save the game in the background (writing a long game's record takes a moment)."""
-        self.flow.autosave(saves_dir() / AUTOSAVE)
+        if self.autosaves:
+            self.flow.autosave(saves_dir() / AUTOSAVE)
 
     def save_now(self) -> None:
         path = saves_dir() / f"{self.flow.state.scenario_id or 'game'}-turn{self.flow.state.turn}.json"

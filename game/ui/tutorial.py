@@ -471,6 +471,7 @@ def start_tutorial(app: App) -> Coach | None:
     screen = start_default(app, script.map, script.seed)
     if not isinstance(screen, GameScreen):
         return None
+    screen.autosaves = False  # the player's own game stays the one Continue resumes
     coach = Coach(app, screen, script.steps)
     app.overlay = coach
     return coach
