@@ -39,7 +39,8 @@ class EditorBoard:
         self.colours = state_colours({n: x.colour for n, x in self.state.nations.items()}, self.colour_blind)
         old = self.view
         self.view = None
-        if len(self.state.provinces) >= 2:
+        places = [tuple(p.pos) for p in self.state.provinces.values()]
+        if len(places) >= 2 and len(set(places)) == len(places):  # territories need distinct centres
             self.view = MapView(self.state, self.colours, self.rect, self.scale, Layers())
             self.view.board = self._framed(self.view.board)
             self.view.fit_to(self.rect)
