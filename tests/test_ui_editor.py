@@ -19,6 +19,7 @@ from game.ui.app import App
 from game.ui.editor_playtest import PlayTestScreen
 from game.ui.editor_screen import EditorScreen
 from game.ui.menu_screen import MenuScreen
+from game.ui.page import STATUS_SECONDS
 from game.ui.settings import Settings
 from game.ui.text import t
 
@@ -276,6 +277,7 @@ def test_refusals_and_problems_are_said_and_change_nothing(app, tmp_path) -> Non
     assert (
         f"{path}:" in screen.problems_box.html_text and "cannot be reached" in screen.problems_box.html_text
     )
+    app.step(1, dt=STATUS_SECONDS)  # the last message fades, the problems show in full
     shoot(app, "editor-problems.png")
     you.button("editor.save")
     assert screen.status == (t("editor.refused_cannot_save", count=1), True)
