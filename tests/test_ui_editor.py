@@ -294,8 +294,15 @@ def test_play_test_starts_a_game_and_menu_comes_back_to_the_editor(app) -> None:
     driver.click(app, driver.find_button(app, t("editor.play")))
     game = app.top
     assert isinstance(game, PlayTestScreen) and game.flow.state.title == "The Two Rivers"
+    assert not game.autosaves  # the player's own autosave is left alone
     menu = next(b for b, key in game.bar.buttons.items() if key == "top.menu")
     driver.click(app, menu)
+    assert app.top is screen and len(app.stack) == 1
+    driver.click(app, driver.find_button(app, t("editor.play")))
+    game = app.top
+    app.push(game.end_screen(app, game.flow, game.colours))  # as the game's last turn shows it
+    app.step(2)
+    driver.click(app, driver.find_button(app, t("end.menu")))
     assert app.top is screen and len(app.stack) == 1
 
 

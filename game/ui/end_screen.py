@@ -207,6 +207,12 @@ class EndScreen(PageScreen):
         self.menu_button = self.footer_button("end.menu", -2)
         self.debrief_button = self.footer_button("debrief.open", -1, primary=True)
 
+    def to_menu(self) -> None:
+        """The Menu button: back to the main menu."""
+        from game.ui.menu_screen import MenuScreen
+
+        self.app.reset(MenuScreen(self.app))
+
     def on_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.debrief()
@@ -220,7 +226,7 @@ class EndScreen(PageScreen):
         elif event.ui_element is self.debrief_button:
             self.debrief()
         elif event.ui_element is self.menu_button:
-            self.app.reset(MenuScreen(self.app))
+            self.to_menu()
         elif event.ui_element is self.new_button:
             from game.ui.setup_screen import SetupScreen
 

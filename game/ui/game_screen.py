@@ -72,6 +72,7 @@ class GameScreen(Screen):
     """One game at this machine: solo or hot-seat."""
 
     autosaves = True  # False for games that must leave the player's autosave alone (tutorial, play-test)
+    end_screen: type[EndScreen] = EndScreen  # the scores at the end (a play-test's goes back to the editor)
 
     def __init__(self, app: App, game: Game, turn_seconds: float = 0) -> None:
         super().__init__(app)
@@ -471,7 +472,7 @@ class GameScreen(Screen):
         self.app.sound.play("turn")
         if self.flow.state.over:
             self.fresh_turn()
-            self.app.push(EndScreen(self.app, self.flow, self.colours))
+            self.app.push(self.end_screen(self.app, self.flow, self.colours))
             show_turn(self.app, self.flow, self.colours)
             return
         if len(self.flow.humans) > 1:
