@@ -313,7 +313,7 @@ def run_bench(args: argparse.Namespace) -> int:
         shipped[f"generated-{args.generated}"] = functools.partial(generated_map, args.generated)
     ai_turns = min(args.turns, AI_BENCH_TURNS)
     title = (
-        f"AI: time for all AI states of a map to decide one turn (their views made beforehand; "
+        f"AI: time for all AI states of a map to observe the state and decide one turn ("
         f"{ai_turns} turns of a game x {AI_REPEATS} runs)"
     )
     print()
