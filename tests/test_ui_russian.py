@@ -16,7 +16,18 @@ import pygame.freetype
 import pygame_gui
 import pytest
 from test_ui_game import click_province, game_screen
-from test_ui_screens import SHORT, TUTORIAL, _texts, choose, close_reports, config, end_turn, menu_of, play  # noqa: F401
+from test_ui_screens import (
+    SHORT,
+    TUTORIAL,
+    _texts,
+    button_of,
+    choose,
+    close_reports,
+    config,  # noqa: F401  (the fixture)
+    end_turn,
+    menu_of,
+    play,
+)
 
 from game.editor.session import Session
 from game.scenario import load_scenario
@@ -33,11 +44,12 @@ from game.ui.game_screen import GameScreen
 from game.ui.handover_screen import HandoverScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.menu_screen import MenuScreen
+from game.ui.notice_screen import NoticeScreen
 from game.ui.projector_screen import ProjectorScreen
 from game.ui.replay_screen import RecordsScreen, ReplayScreen
 from game.ui.report_screen import ReportScreen
 from game.ui.saves_screen import SavesScreen
-from game.ui.settings import Settings, load_settings
+from game.ui.settings import Settings, load_settings, saves_dir
 from game.ui.settings_screen import SettingsScreen
 from game.ui.setup_screen import SetupScreen
 from game.ui.text import set_language, t
@@ -262,6 +274,14 @@ def replay_list(app: App) -> None:
     assert isinstance(app.top, RecordsScreen)
 
 
+def notice(app: App) -> None:
+    saves_dir().mkdir(parents=True, exist_ok=True)
+    (saves_dir() / "slot-1.json").write_text('{"format": "balancing-act-save", "version": 1, "sta')
+    from_menu("menu.load", SavesScreen)(app)
+    driver.click(app, button_of(app.top, "load", "slot-1"))
+    assert isinstance(app.top, NoticeScreen)
+
+
 def debrief(app: App) -> None:
     end(app)
     driver.click(app, app.top.debrief_button)
@@ -290,6 +310,7 @@ SCREENS: dict[str, Callable[[App], None]] = {
     "report": report,
     "saves": saves,
     "end": end,
+    "notice": notice,
     "tutorial": tutorial,
     "projector": projector,
     "replay-list": replay_list,
