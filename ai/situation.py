@@ -12,7 +12,7 @@ from ai.personalities import Personality
 from ai.theories import Relations, personality, relations, theory_name
 from game.engine.state import Agreement, GameState
 
-NOISE = {"easy": 0.25, "normal": 0.0, "hard": 0.0}  # spread of the errors in an easy player's judgement
+NOISE = {"easy": 0.25, "normal": 0.05, "hard": 0.0}  # spread of the errors in a player's judgement
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Situation:
     difficulty: str
 
     def perceive(self, value: float) -> float:
-        """A value as this difficulty perceives it (easy adds noise)."""
+        """A value as this difficulty perceives it (easy errs widely, normal a little, hard not at all)."""
         scale = NOISE[self.difficulty]
         return value + float(self.rng.normal(0, scale)) if scale else value
 

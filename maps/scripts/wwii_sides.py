@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--difficulty",
         choices=("easy", "normal", "hard"),
-        help="every state at this difficulty (default: the map's, normal); easy's errors vary with the seed",
+        help="every state at this difficulty (default: the map's, normal); easy's larger errors scatter the endings further",
     )
     parser.add_argument("--report", metavar="DIR", help="also write report.md with charts here")
     args = parser.parse_args(argv)
