@@ -296,6 +296,12 @@ TABLE: dict[str, tuple[str, list[str]]] = {
     ),
     "veto_unknown_state": (MEANING, ["26:23: veto_holders names unknown state 'OTS' — did you mean 'OST'?"]),
     "war_both_sides": (MEANING, ["27:22: war 1 puts 'VAR' on both sides — a state fights on one side only"]),
+    "event_unknown_concept": (
+        MEANING,
+        [
+            "29:14: event 1 (turn 2) names no glossary card 'bandwaggoning' — did you mean 'bandwagoning'?"
+        ],
+    ),
     "war_event_on_itself": (
         MEANING,
         ["29:13: event 1 (turn 2) has 'VAR' declare war on itself — name another state as target"],

@@ -356,3 +356,17 @@ def test_random_events_and_random_play_keep_the_invariants(seed: int, data: st.D
     state = board("".join(events))
     check_invariants(state)
     play(state, 6, seed, chaos=data)
+
+
+def test_a_scripted_event_names_its_concept_and_the_log_links_its_card() -> None:
+    from game.text import explain
+    from game.ui.log_view import log_html
+    from game.ui.turn_flow import LogLine
+
+    state = new_state(load_scenario("maps/europe-1936.yaml"), 1)
+    _, events = resolve_turn(state, {})
+    opening = next(e for e in explain(events) if e.type == "scripted" and e.data["kind"] == "message")
+    assert opening.concept == "buck_passing"
+    line = LogLine(1, opening.type, opening.text, list(opening.actors), opening.concept, opening.data)
+    assert "they hope to appease" in log_html([line], None)
+    assert "href='card:buck_passing'" in log_html([line], None)

@@ -30,7 +30,7 @@ def run(turn: Turn) -> None:
         turn.log(
             "scripted",
             [ev.state] if ev.state else [],
-            "",
+            ev.concept,
             kind=ev.kind,
             actor=ev.state,
             target=ev.target,

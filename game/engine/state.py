@@ -259,6 +259,7 @@ class ScriptedEvent:
     values: list[float] = field(default_factory=list)
     personality: str = ""
     text: str = ""
+    concept: str = ""  # the glossary card the event shows, linked from its log line
     when: Trigger | None = None
     fired: bool = False  # a conditional event happens once
     figures: dict[str, float] = field(default_factory=dict)  # values: legitimacy, treasury, development

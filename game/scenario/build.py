@@ -180,6 +180,7 @@ def _event(spec: EventSpec, legitimacy: float) -> ScriptedEvent:
         kind=spec.kind,
         state=getattr(spec, "state", ""),
         text=spec.text,
+        concept=spec.concept,
         when=_trigger(spec.when) if spec.when else None,
     )
     if isinstance(spec, ProductionShockEvent):

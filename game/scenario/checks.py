@@ -30,6 +30,7 @@ from game.scenario.model import (
 )
 from game.scenario.report import Report, describe
 from game.scenario.rules import load_rule_defaults
+from game.text import glossary
 
 _ADAPTERS = {name: TypeAdapter(kind) for name, kind in ITEM_MODELS.items()}
 
@@ -142,6 +143,15 @@ class Checker:
             self.reachable()
         if self.view.whole and self.owners_ok:
             self.landless()
+
+    def concept(self, path: tuple, subject: str, key: str) -> None:
+        """Report a concept that opens no glossary card."""
+        if glossary.card(key) is not None:
+            return
+        ids = sorted(glossary.cards())
+        guess = did_you_mean(key, ids)
+        hint = f"did you mean {guess!r}?" if guess else f"use one of: {choices(ids)}"
+        self.report.add(path, f"{subject} names no glossary card {key!r}", hint)
 
     def unknown(
         self,
@@ -389,6 +399,8 @@ class Checker:
                     f"{subject} has {event.state!r} {what}" + (" itself" if other == "target" else ""),
                     f"name another state as {other}",
                 )
+            if event.concept:
+                self.concept(path + ("concept",), subject, event.concept)
             if isinstance(event, RegimeChangeEvent) and (event.values is None and event.personality is None):
                 self.report.add(path, f"{subject} changes nothing", "give it values:, personality: or both")
             if isinstance(event, ValuesEvent) and not event.model_fields_set - {
@@ -397,6 +409,7 @@ class Checker:
                 "turn",
                 "when",
                 "text",
+                "concept",
             }:
                 self.report.add(
                     path,

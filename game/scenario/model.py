@@ -237,6 +237,11 @@ class EventSpec(Spec):
         "power_share:, and optionally first_turn: and last_turn:.",
     )
     text: str = Field("", description="A message shown to the players. Default none.")
+    concept: str = Field(
+        "",
+        description="The glossary card the event shows (e.g. bandwagoning): its line in the log links "
+        "to the card. Default none.",
+    )
 
 
 class ProductionShockEvent(EventSpec):

@@ -59,8 +59,8 @@ ADD = {
     "factor": "factor: and a number such as 0.5",
     "text": "text: and the message",
     "heir": "heir: and the id of the state that takes its land",
-    "provinces": "provinces: [a, b] (province ids)",
 }
+EVENT_ADD = {"provinces": "provinces: [a, b] (province ids)"}  # where an event's key differs from the map's
 LENGTH_HINTS = {
     "states": "add another state",
     "provinces": "add another province",
@@ -160,8 +160,9 @@ def add_error(report: Report, data: Any, error: dict[str, Any]) -> None:
         where = describe(data, owner_path(parent)) if parent else "the map"
         if parent and owner_path(parent) != parent:
             where = phrase(data, parent)
-        hint = f"add {ADD.get(name, name + ': and a value')}"
-        needs = NEEDS.get(_kind(data, parent)) if parent[:1] == ("events",) else None
+        in_event = parent[:1] == ("events",)
+        hint = f"add {(EVENT_ADD if in_event else {}).get(name) or ADD.get(name, name + ': and a value')}"
+        needs = NEEDS.get(_kind(data, parent)) if in_event else None
         if needs:
             hint += f" (a {_kind(data, parent)} event needs {needs})"
         report.add(parent, f"{where} has no {name!r}", hint)
