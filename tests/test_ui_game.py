@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -23,6 +24,7 @@ from game.ui.order_text import kind_text
 from game.ui.report_screen import ReportScreen
 from game.ui.setup_screen import SetupScreen
 from game.ui.text import t
+from game.ui.theme import state_colours
 from game.ui.turn_flow import start_game
 
 TUTORIAL = Path("maps/tutorial.yaml")
@@ -104,6 +106,20 @@ def test_each_state_is_painted_in_its_colour_where_its_provinces_are(app):
         )
         assert nearest == prov.owner, (province, pixel)
     assert t("panel.threats", state="Kardessa") and screen.view.nations["KAR"].name == "Kardessa"
+
+
+def test_the_colour_blind_palette_repaints_a_game_already_open(app):
+    screen = game_screen(app)
+    driver.move_to(app, (0, app.size[1] - 1))
+    paint = {"map": screen.map.province_colour("varon")[:3]}
+    app.apply_settings(replace(app.settings, colour_blind=True))
+    app.step(3)
+    paint["safe"] = screen.map.province_colour("varon")[:3]
+    pixel = app.surface.get_at(screen.map.centre_of("varon"))[:3]
+    declared = {n: x.colour for n, x in screen.view.nations.items()}
+    assert screen.colours == state_colours(declared, True) != state_colours(declared, False)
+    distance = {k: sum((a - b) ** 2 for a, b in zip(c, pixel, strict=True)) for k, c in paint.items()}
+    assert distance["safe"] < distance["map"], (pixel, paint)
 
 
 def test_an_illegal_move_shows_the_engines_reason_and_is_not_given(app):

@@ -114,6 +114,12 @@ class GameScreen(Screen):
     # widgets
     def build(self) -> None:
         self.layout = Layout(self.app.size, self.app.scale)
+        declared = {n: x.colour for n, x in self.flow.state.nations.items()}
+        colours = state_colours(declared, self.app.settings.colour_blind)
+        if colours != self.colours:  # the palette was changed in the settings: repaint the board
+            self.colours.clear()
+            self.colours.update(colours)
+            self.map = None
         if self.map is None:
             self.map = MapView(self.view, self.colours, self.layout.map, self.app.scale)
         elif self.map.rect != self.layout.map:
