@@ -5,6 +5,8 @@ record and be read later in the reader's language; a field may itself be a sente
 
 from __future__ import annotations
 
+import functools
+
 from game.jsonfile import plain
 from game.text import catalog, fill
 
@@ -14,9 +16,10 @@ Sentence = dict
 def say(key: str, **fields: object) -> Sentence:
     """A sentence: the key of its template in the catalog and the values it names, made plain
     (numbers rounded as a record keeps them, so it reads the same before and after a record's round trip)."""
-    return {"key": key, "fields": plain(fields)}
+    return {"key": key, "fields": {k: v if isinstance(v, dict) else plain(v) for k, v in fields.items()}}
 
 
+@functools.cache
 def _template(key: str, lang: str) -> str:
     for language in (lang, "en"):
         node: object = catalog(language)
@@ -33,7 +36,8 @@ def render(sentence: Sentence, lang: str = "en") -> str:
         name: render(value, lang) if isinstance(value, dict) and "key" in value else value
         for name, value in sentence.get("fields", {}).items()
     }
-    return fill(_template(sentence["key"], lang), lang, fields)
+    template = _template(sentence["key"], lang)
+    return fill(template, lang, fields) if "|" in template else template.format_map(fields)  # "|": plurals
 
 
 def spoken(value: object, lang: str) -> object:
