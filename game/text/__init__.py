@@ -94,8 +94,6 @@ def describe(event: Event, lang: str = "en") -> str:
         data["loyalty"] = f"{data['loyalty']:.0%}"
     if isinstance(data.get("why"), str):  # the engine's few short reasons ("peace", "expelled", ...)
         data["why"] = section(lang, "reasons").get(data["why"], data["why"])
-    if isinstance(data.get("why"), str):  # the engine's few short reasons ("peace", "expelled", ...)
-        data["why"] = section(lang, "reasons").get(data["why"], data["why"])
     for name, value in event.data.items():  # sentences to read in any language: an AI's reason, a refusal
         if name == "say" or name.endswith("_say"):
             from game.text.say import render  # say.py reads this module's catalog
