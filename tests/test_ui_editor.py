@@ -8,7 +8,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pygame
-import pytest
 
 from game.editor import edits as e
 from game.editor.document import OpenError
@@ -20,19 +19,10 @@ from game.ui.editor_playtest import PlayTestScreen
 from game.ui.editor_screen import EditorScreen
 from game.ui.menu_screen import MenuScreen
 from game.ui.page import STATUS_SECONDS
-from game.ui.settings import Settings
 from game.ui.text import t
 
 TUTORIAL = Path("maps/tutorial.yaml")
 SHOTS = Path("docs/screenshots")
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    application = App(Settings(sound=False), settings_file=tmp_path / "config" / "settings.json")
-    yield application
-    application.close()
 
 
 def shoot(app: App, name: str) -> None:
