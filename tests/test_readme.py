@@ -53,5 +53,7 @@ def test_readme_links_the_docs() -> None:
     for doc in ("docs/RULES.md", "docs/MAPS.md", "docs/RECORD.md"):
         assert f"]({doc})" in README
     assert Path("docs/RECORD.md").is_file()
-    assert README.splitlines()[2].startswith("![") and "](docs/screenshots/game.png)" in README.splitlines()[2]
+    assert (
+        README.splitlines()[2].startswith("![") and "](docs/screenshots/game.png)" in README.splitlines()[2]
+    )
     assert Path("docs/screenshots/game.png").is_file()

@@ -298,9 +298,7 @@ TABLE: dict[str, tuple[str, list[str]]] = {
     "war_both_sides": (MEANING, ["27:22: war 1 puts 'VAR' on both sides — a state fights on one side only"]),
     "event_unknown_concept": (
         MEANING,
-        [
-            "29:14: event 1 (turn 2) names no glossary card 'bandwaggoning' — did you mean 'bandwagoning'?"
-        ],
+        ["29:14: event 1 (turn 2) names no glossary card 'bandwaggoning' — did you mean 'bandwagoning'?"],
     ),
     "war_event_on_itself": (
         MEANING,

@@ -37,7 +37,9 @@ class App:
         self.sound = Sounds(self.settings.sound)
         self.clock = pygame.time.Clock()
         self.stack: list[Screen] = []
-        self.overlay: Overlay | None = None  # drawn over every screen and offered every event first (the tutorial)
+        self.overlay: Overlay | None = (
+            None  # drawn over every screen and offered every event first (the tutorial)
+        )
         self.running = True
 
     @property
