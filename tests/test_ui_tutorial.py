@@ -15,6 +15,7 @@ from game.ui.dialogs import DiplomacyDialog, MoveDialog
 from game.ui.game_screen import AUTOSAVE, GameScreen
 from game.ui.help_screen import HelpScreen
 from game.ui.menu_screen import MenuScreen
+from game.ui.projector_screen import ProjectorScreen
 from game.ui.settings import load_settings, saves_dir
 from game.ui.text import set_language, t
 from game.ui.tutorial import BUTTONS, DONE_SECONDS, Coach, TutorialOffer, load_script, offer_once
@@ -221,6 +222,23 @@ def test_leaving_the_tutorial_game_for_the_menu_takes_the_coach_away(app):
     coach = open_from_menu(app, player)
     player.click(next(b for b, key in app.top.bar.buttons.items() if key == "top.menu"))
     assert isinstance(app.top, MenuScreen) and app.overlay is None and coach.app is app
+
+
+def test_the_coach_keeps_out_of_the_projector_view(app):
+    player = Player(app)
+    coach = open_from_menu(app, player)
+    player.press(pygame.K_F5)
+    assert isinstance(app.top, ProjectorScreen) and app.overlay is coach
+    app.step(2)
+    with_coach = pygame.image.tobytes(app.surface, "RGB")
+    app.overlay = None
+    app.step(2)
+    assert pygame.image.tobytes(app.surface, "RGB") == with_coach
+    app.overlay = coach
+    player.press(pygame.K_F5)
+    assert isinstance(app.top, GameScreen)
+    app.step(2)
+    assert coach.rect.w and app.surface.get_at(coach.rect.center) != pygame.Color(0, 0, 0)
 
 
 def test_the_first_start_suggests_the_tutorial_once(app):

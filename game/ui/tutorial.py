@@ -16,6 +16,7 @@ from game.ui import paint
 from game.ui.app import App
 from game.ui.dialogs import DiplomacyDialog
 from game.ui.game_screen import GameScreen
+from game.ui.projector_screen import ProjectorScreen
 from game.ui.screen import Screen
 from game.ui.settings import save_settings
 from game.ui.text import t
@@ -354,8 +355,18 @@ class Coach(Callout):
         else:
             self.advance()
 
+    def projecting(self) -> bool:
+        """The class is looking at the projector view: the coach keeps out of it until the board is back."""
+        return isinstance(self.app.top, ProjectorScreen)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.projecting():
+            super().draw(surface)
+
     def handle_event(self, event: pygame.event.Event) -> bool:
         """Esc skips the step on the board when nothing else there would take it."""
+        if self.projecting():
+            return False
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and self.idle_board():
             self.advance()
             return True
