@@ -116,7 +116,13 @@ def _relations(board: Board, ps: list[Personality]) -> Relations:
     opposition = alarm[:, None] * with_rival * (1 - rv.weak[:, None] * alone)
     near = 0.5 + 0.5 * prox
     stronger = s[None, :] / np.maximum(s[None, :] + s[:, None], 1e-9)  # 0.5 for an equal, near 1 for a giant
-    protection = np.minimum(1, s[None, :] / np.maximum(s[r], 1e-9)[:, None]) * near * stronger * board.similarity * ~is_rival
+    protection = (
+        np.minimum(1, s[None, :] / np.maximum(s[r], 1e-9)[:, None])
+        * near
+        * stronger
+        * board.similarity
+        * ~is_rival
+    )
     hub = np.maximum(0, 1 - s[None, :] / np.maximum(s, 1e-9)[:, None]) * near * board.similarity * ~with_rival
     risk = _risk(board, r)
     stature = (s[None, :] <= s[:, None]).astype(float)  # 1 where k is no stronger than i
